@@ -1,0 +1,28 @@
+/**
+ * The DB facade's contract. Everything outside src/lib/db talks to DuckDB through this interface;
+ * the browser implementation runs DuckDB-WASM in a worker, the Node implementation (tests,
+ * benchmarks) runs the very same wasm engine through duckdb-wasm's Node build.
+ */
+
+/** A bound parameter. duckdb-wasm sends params as JSON: cast in SQL (`$2::TIMESTAMPTZ`). */
+export type SqlParam = string | number | boolean | null;
+
+/** A plain JS value converted from Arrow (see arrow.ts): TIMESTAMPTZ → epoch ms number. */
+export type SqlValue = string | number | boolean | null | SqlValue[] | { [key: string]: SqlValue };
+
+export type Row = Record<string, SqlValue>;
+
+export interface Db {
+	/** Run one statement with bound params and return typed rows (Arrow converted in one place). */
+	query<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+	/** Run one or more statements without params (DDL, SET, ...). */
+	exec(sql: string): Promise<void>;
+	/** Make bytes readable by SQL under `name` (e.g. read_parquet('name') or ATTACH 'name'). */
+	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/** Make a remote file readable by SQL under `name`, read with HTTP range requests. */
+	registerUrl?(name: string, url: string): Promise<void>;
+	dropFile(name: string): Promise<void>;
+	/** Engine version, e.g. 'v1.4.3'. */
+	version(): Promise<string>;
+	close(): Promise<void>;
+}
