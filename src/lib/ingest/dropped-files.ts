@@ -1,0 +1,76 @@
+/**
+ * Reads what the user dropped or picked (files, folders of files) into named byte arrays.
+ * Folder drops keep their relative path (`mission-1/rssi_sample.parquet`) so the loader can
+ * tell several missions' folders apart.
+ */
+
+export interface NamedBytes {
+	name: string;
+	bytes: Uint8Array;
+}
+
+/** Files whose names we can load; anything else in a dropped folder is skipped, not an error. */
+export const LOADABLE = /\.(parquet|duckdb|db|sqlite|csv|json|jsonl)$/i;
+
+async function readFile(file: File, path: string): Promise<NamedBytes> {
+	return { name: path, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+function entryFile(entry: FileSystemFileEntry): Promise<File> {
+	return new Promise((ok, fail) => entry.file(ok, fail));
+}
+
+async function readDir(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> {
+	const reader = dir.createReader();
+	const all: FileSystemEntry[] = [];
+	// readEntries returns at most ~100 entries per call: keep reading until it returns none.
+	for (;;) {
+		const batch = await new Promise<FileSystemEntry[]>((ok, fail) => reader.readEntries(ok, fail));
+		if (batch.length === 0) return all;
+		all.push(...batch);
+	}
+}
+
+async function walk(entry: FileSystemEntry, prefix: string, out: File[], paths: string[]) {
+	if (entry.isFile) {
+		const f = await entryFile(entry as FileSystemFileEntry);
+		out.push(f);
+		paths.push(prefix + entry.name);
+	} else if (entry.isDirectory) {
+		for (const child of await readDir(entry as FileSystemDirectoryEntry)) {
+			await walk(child, `${prefix}${entry.name}/`, out, paths);
+		}
+	}
+}
+
+/** Files (with relative paths) from a drop event's DataTransfer, descending into folders. */
+export async function filesFromDrop(dt: DataTransfer): Promise<{ file: File; path: string }[]> {
+	const entries = Array.from(dt.items)
+		.map((item) => item.webkitGetAsEntry?.())
+		.filter((e): e is FileSystemEntry => !!e);
+	if (entries.length === 0) {
+		return Array.from(dt.files).map((file) => ({ file, path: file.name }));
+	}
+	const files: File[] = [];
+	const paths: string[] = [];
+	for (const e of entries) await walk(e, '', files, paths);
+	return files.map((file, i) => ({ file, path: paths[i] ?? file.name }));
+}
+
+/** Files from an <input type=file> (with webkitdirectory the relative path is kept). */
+export function filesFromInput(list: FileList): { file: File; path: string }[] {
+	return Array.from(list).map((file) => ({ file, path: file.webkitRelativePath || file.name }));
+}
+
+/** Read the loadable files into memory; returns the bytes and the names that were skipped. */
+export async function readFiles(
+	files: { file: File; path: string }[]
+): Promise<{ loaded: NamedBytes[]; skipped: string[] }> {
+	const loaded: NamedBytes[] = [];
+	const skipped: string[] = [];
+	for (const { file, path } of files) {
+		if (LOADABLE.test(path)) loaded.push(await readFile(file, path));
+		else skipped.push(path);
+	}
+	return { loaded, skipped };
+}

@@ -1,0 +1,132 @@
+/**
+ * App-wide state: the one DuckDB-WASM database of this tab, the missions loaded into it, load
+ * progress and the messages (errors and data-quality notes) the user must see.
+ * Shared through context (see context.ts); created once in the root layout.
+ */
+import { openBrowserDb, type Db } from '$lib/db';
+import { fetchMissionFiles, loadMissionFiles } from '$lib/ingest';
+import type { NamedBytes } from '$lib/ingest/dropped-files';
+import { missionList, type MissionListRow } from '$lib/queries/mission-list';
+
+export interface LoadProgress {
+	label: string;
+	done: number;
+	total: number;
+}
+
+export interface AppMessage {
+	id: number;
+	kind: 'error' | 'note';
+	text: string;
+}
+
+let nextMessageId = 1;
+
+export class AppState {
+	dbStatus = $state<'starting' | 'ready' | 'failed'>('starting');
+	dbError = $state<string | null>(null);
+	engineVersion = $state<string | null>(null);
+	missions = $state.raw<MissionListRow[]>([]);
+	progress = $state<LoadProgress | null>(null);
+	messages = $state<AppMessage[]>([]);
+	/** URLs already loaded in this tab, so reopening a link does not load twice. */
+	#loadedUrls = new Map<string, string[]>();
+	#db: Promise<Db>;
+
+	constructor() {
+		// Start the wasm download and compile while the page renders: it is most of the
+		// "open a mission" budget (measured-anchors.md).
+		this.#db = openBrowserDb();
+		this.#db.then(
+			async (db) => {
+				this.engineVersion = await db.version();
+				performance.mark('pisad:first-query');
+				this.dbStatus = 'ready';
+			},
+			(e: unknown) => {
+				this.dbStatus = 'failed';
+				this.dbError = `The analysis engine (DuckDB-WASM) could not start: ${errorText(e)}. Reload the page; if it persists, this browser may lack WebAssembly support.`;
+			}
+		);
+	}
+
+	db(): Promise<Db> {
+		return this.#db;
+	}
+
+	/** Post a message; errors stay until dismissed. */
+	say(kind: AppMessage['kind'], text: string) {
+		this.messages = [...this.messages, { id: nextMessageId++, kind, text }];
+	}
+
+	dismiss(id: number) {
+		this.messages = this.messages.filter((m) => m.id !== id);
+	}
+
+	async refresh() {
+		const db = await this.#db;
+		this.missions = await missionList(db);
+	}
+
+	/** Load files already in memory; returns the mission ids that are now available. */
+	async loadFiles(files: NamedBytes[]): Promise<string[]> {
+		const db = await this.#db;
+		this.progress = { label: 'Loading into DuckDB', done: 0, total: files.length };
+		try {
+			const result = await loadMissionFiles(db, files, {
+				onProgress: (p) => (this.progress = { label: `Loading ${p.file}`, done: p.done, total: p.total })
+			});
+			for (const n of result.notes) this.say('note', noteText(n));
+			await this.refresh();
+			return result.missionIds;
+		} catch (e) {
+			this.say('error', errorText(e));
+			return [];
+		} finally {
+			this.progress = null;
+		}
+	}
+
+	/** Fetch missions by URL (`?src=`, demo links) and load them; failures become messages. */
+	async loadUrls(urls: string[]): Promise<string[]> {
+		const ids: string[] = [];
+		for (const url of urls) {
+			const known = this.#loadedUrls.get(url);
+			if (known) {
+				ids.push(...known);
+				continue;
+			}
+			try {
+				this.progress = { label: `Fetching ${url}`, done: 0, total: 1 };
+				const files = await fetchMissionFiles([url], (p) => {
+					this.progress = { label: `Fetching ${p.file}`, done: p.done, total: p.total };
+				});
+				const got = await this.loadFiles(files);
+				if (got.length) this.#loadedUrls.set(url, got);
+				ids.push(...got);
+			} catch (e) {
+				this.say('error', `Could not open ${url}: ${errorText(e)}`);
+			} finally {
+				this.progress = null;
+			}
+		}
+		return ids;
+	}
+}
+
+function errorText(e: unknown): string {
+	if (e && typeof e === 'object' && 'message' in e) {
+		const m = e as { message: unknown; hint?: unknown };
+		return typeof m.hint === 'string' && m.hint ? `${String(m.message)} ${m.hint}` : String(m.message);
+	}
+	return String(e);
+}
+
+function noteText(n: unknown): string {
+	if (typeof n === 'string') return n;
+	if (n && typeof n === 'object') {
+		const o = n as { file?: unknown; message?: unknown };
+		return o.file ? `${String(o.file)}: ${String(o.message)}` : String(o.message);
+	}
+	return String(n);
+}

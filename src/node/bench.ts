@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: speed figures measured in headless Chromium against the real build, printed
+ * as a table (targets live here, not in timed tests).
+ *
+ * - cold start: a new browser profile (no cache) opens the app → first DuckDB-WASM query answered
+ * - warm start: the same, with the browser cache warm (compiled wasm cached)
+ * - drop-to-drawn: a 1-hour mission's Parquet files given to the file input → map and chart drawn
+ *
+ * Needs `npm run build` first (it runs it when build/ is missing).
+ */
+import { execSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../tests/support/chromium';
+import { simulateMission } from '../lib/sim';
+import { writeMission } from './mission-writer';
+import { serveStatic } from './serve';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PORT = 4399;
+const SORTIE = '.bench/sortie-1h';
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+async function ensureInputs() {
+	if (!existsSync('build/index.html')) execSync('npm run build', { stdio: 'inherit' });
+	if (!existsSync(join(SORTIE, 'rssi_sample.parquet'))) {
+		const result = simulateMission({ seed: 7, scenario: 'sortie-1h', missionId: 'bench-sortie-1h' });
+		await writeMission(result, SORTIE, { parquet: true, duckdb: false, jsonl: false });
+	}
+}
+
+async function engineReady(page: Page): Promise<number> {
+	await page.getByTestId('engine-status').filter({ hasText: 'DuckDB v' }).waitFor({ timeout: 120_000 });
+	return page.evaluate(() => performance.getEntriesByName('pisad:first-query')[0]?.startTime ?? NaN);
+}
+
+async function main() {
+	await ensureInputs();
+	const server = await serveStatic('build', PORT);
+	const base = `http://127.0.0.1:${PORT}/`;
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+	const version = browser.version();
+	const rows: [string, string, string, string][] = [];
+	try {
+		// Cold: a new context is a new profile: empty HTTP cache and code cache.
+		const cold: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			const ctx = await browser.newContext();
+			const page = await ctx.newPage();
+			await page.goto(base);
+			cold.push(await engineReady(page));
+			await ctx.close();
+		}
+		rows.push(['cold start → first query (new profile)', `${median(cold).toFixed(0)} ms`, '—', `${RUNS} runs`]);
+
+		const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+		const page = await ctx.newPage();
+		const warm: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			await page.goto(base);
+			warm.push(await engineReady(page));
+		}
+		rows.push(['warm start → first query (cached)', `${median(warm).toFixed(0)} ms`, '—', `${RUNS} runs`]);
+
+		const names = (await readdir(SORTIE)).filter((f) => f.endsWith('.parquet'));
+		const files = await Promise.all(
+			names.map(async (name) => ({ name, mimeType: 'application/octet-stream', buffer: await readFile(join(SORTIE, name)) }))
+		);
+		const bytes = files.reduce((s, f) => s + f.buffer.length, 0);
+		const drawn: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			await page.goto(base);
+			await engineReady(page);
+			await page.getByTestId('file-input').setInputFiles(files);
+			await page.getByTestId('review').and(page.locator('[data-ready="true"]')).waitFor({ timeout: 120_000 });
+			drawn.push(
+				await page.evaluate(() => {
+					const a = performance.getEntriesByName('pisad:drop')[0]?.startTime ?? NaN;
+					const b = performance.getEntriesByName('pisad:drawn')[0]?.startTime ?? NaN;
+					return b - a;
+				})
+			);
+		}
+		rows.push([
+			`drop → drawn, 1-hour mission (${(bytes / 1e6).toFixed(1)} MB Parquet, warm wasm)`,
+			`${median(drawn).toFixed(0)} ms`,
+			'≤ 500 ms',
+			`${RUNS} runs, min ${Math.min(...drawn).toFixed(0)} ms`
+		]);
+		await ctx.close();
+	} finally {
+		await browser.close();
+		server.close();
+	}
+	const table = [
+		'| measure | median | goal | notes |',
+		'|---|---|---|---|',
+		...rows.map((r) => `| ${r.join(' | ')} |`)
+	].join('\n');
+	const head = `PISAD bench — ${new Date().toISOString()} — ${process.platform} ${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Chromium ${version}`;
+	console.log(`\n${head}\n\n${table}`);
+	await mkdir('.bench', { recursive: true });
+	await writeFile('.bench/last.md', `${head}\n\n${table}\n`);
+}
+
+await main();

@@ -1,0 +1,115 @@
+/**
+ * Serves the static build on localhost: correct MIME types (application/wasm lets the browser
+ * compile DuckDB while it downloads), gzip for big assets (the DuckDB wasm is ~34 MB raw,
+ * ~8 MB compressed; compressed once and kept in memory), HTTP Range for data files, and no
+ * caching of the HTML shell so a new build shows up on reload.
+ *
+ * Usage: tsx src/node/serve.ts [--dir build] [--port 4173] [--host 127.0.0.1]
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+
+const MIME: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.wasm': 'application/wasm',
+	'.parquet': 'application/vnd.apache.parquet',
+	'.duckdb': 'application/octet-stream',
+	'.jsonl': 'application/x-ndjson',
+	'.pbf': 'application/x-protobuf',
+	'.pmtiles': 'application/octet-stream',
+	'.woff2': 'font/woff2',
+	'.txt': 'text/plain; charset=utf-8',
+	'.webmanifest': 'application/manifest+json'
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.jsonl']);
+
+/** Start a static server on `dir`; resolves once listening. */
+export async function serveStatic(dir: string, port: number, host = '127.0.0.1') {
+	const root = resolve(dir);
+	const gzCache = new Map<string, Buffer>();
+
+	async function handle(req: IncomingMessage, res: ServerResponse) {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		let path = normalize(join(root, decodeURIComponent(url.pathname)));
+		if (path !== root && !path.startsWith(root + sep)) return send(res, 403, 'Forbidden');
+		let info = await stat(path).catch(() => null);
+		if (info?.isDirectory()) {
+			path = join(path, 'index.html');
+			info = await stat(path).catch(() => null);
+		}
+		if (!info && !extname(path)) {
+			path = `${path}.html`;
+			info = await stat(path).catch(() => null);
+		}
+		if (!info?.isFile()) return send(res, 404, `Not found: ${url.pathname}`);
+		const ext = extname(path);
+		const headers: Record<string, string> = {
+			'Content-Type': MIME[ext] ?? 'application/octet-stream',
+			'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
+			'Access-Control-Allow-Origin': '*',
+			'Accept-Ranges': 'bytes'
+		};
+		const body = await readFile(path);
+		const range = req.headers.range?.match(/^bytes=(\d*)-(\d*)$/);
+		if (range) {
+			const start = range[1] ? Number(range[1]) : Math.max(0, body.length - Number(range[2]));
+			const end = range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+			if (start >= body.length || start > end) {
+				res.writeHead(416, { 'Content-Range': `bytes */${body.length}` });
+				return res.end();
+			}
+			headers['Content-Range'] = `bytes ${start}-${end}/${body.length}`;
+			res.writeHead(206, headers);
+			return res.end(req.method === 'HEAD' ? undefined : body.subarray(start, end + 1));
+		}
+		const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+		if (acceptsGzip && COMPRESSIBLE.has(ext) && body.length > 1024) {
+			const key = `${path}:${info.mtimeMs}`;
+			let gz = gzCache.get(key);
+			if (!gz) gzCache.set(key, (gz = gzipSync(body, { level: 6 })));
+			headers['Content-Encoding'] = 'gzip';
+			headers['Vary'] = 'Accept-Encoding';
+			res.writeHead(200, headers);
+			return res.end(req.method === 'HEAD' ? undefined : gz);
+		}
+		res.writeHead(200, headers);
+		res.end(req.method === 'HEAD' ? undefined : body);
+	}
+
+	const server = createServer((req, res) => {
+		handle(req, res).catch((e: unknown) => send(res, 500, String(e)));
+	});
+	await new Promise<void>((ok, fail) => {
+		server.once('error', fail);
+		server.listen(port, host, ok);
+	});
+	return server;
+}
+
+function send(res: ServerResponse, code: number, text: string) {
+	res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8' });
+	res.end(text);
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename);
+if (isMain) {
+	const { values } = parseArgs({
+		options: {
+			dir: { type: 'string', default: 'build' },
+			port: { type: 'string', default: process.env.PORT ?? '4173' },
+			host: { type: 'string', default: '127.0.0.1' }
+		}
+	});
+	const port = Number(values.port);
+	await serveStatic(values.dir, port, values.host);
+	console.log(`PISAD Flight Analytics: http://${values.host}:${port}/  (serving ${values.dir}/, Ctrl+C to stop)`);
+}

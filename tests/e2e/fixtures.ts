@@ -1,0 +1,55 @@
+/**
+ * Shared Playwright fixture: every test fails on a page error or console error, and on any
+ * request that leaves the app's origin (the app must work in a field with no internet).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Watch {
+	errors: string[];
+	foreign: string[];
+	requests: string[];
+	/** Console errors a test expects (e.g. a deliberately bad file); matched by substring. */
+	allow: (pattern: string) => void;
+}
+
+export const test = base.extend<{ watch: Watch }>({
+	watch: [
+		async ({ page, baseURL }, use) => {
+			const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
+			const allowed: string[] = [];
+			const w: Watch = {
+				errors: [],
+				foreign: [],
+				requests: [],
+				allow: (p) => allowed.push(p)
+			};
+			page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+			page.on('console', (m) => {
+				if (m.type() === 'error') w.errors.push(`console: ${m.text()}`);
+			});
+			page.on('request', (r) => {
+				const url = r.url();
+				w.requests.push(url);
+				if (/^(data|blob|about):/.test(url)) return;
+				if (new URL(url).origin !== origin) w.foreign.push(url);
+			});
+			await use(w);
+			const unexpected = w.errors.filter((e) => !allowed.some((a) => e.includes(a)));
+			expect(unexpected, 'page or console errors').toEqual([]);
+			expect(w.foreign, 'requests that left the app origin').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** Wait until the review page has drawn its map and chart. */
+export async function waitForReview(page: Page) {
+	await expect(page.getByTestId('review')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+}
+
+/** The machine-readable value of a KPI element. */
+export async function kpi(page: Page, name: string): Promise<string | null> {
+	return page.locator(`[data-kpi="${name}"]`).first().getAttribute('data-value');
+}
