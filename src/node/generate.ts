@@ -1,0 +1,59 @@
+/**
+ * Benchmark data: N hours of simulated missions, one folder each.
+ *   npm run generate -- --hours N --out DIR [--seed S]
+ * Scenarios cycle through open-field, urban, interference, no-beacon and sortie-1h; most
+ * missions last 20–60 min, so the total slightly exceeds N hours.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { simulateMission, type ScenarioName } from '../lib/sim';
+import { writeMission } from './mission-writer';
+
+const MIX: ScenarioName[] = ['open-field', 'urban', 'interference', 'no-beacon', 'sortie-1h'];
+
+async function main(): Promise<void> {
+	const { values } = parseArgs({
+		options: {
+			hours: { type: 'string', default: '1' },
+			out: { type: 'string' },
+			seed: { type: 'string', default: '1000' },
+			'no-duckdb': { type: 'boolean', default: false },
+			help: { type: 'boolean', default: false }
+		}
+	});
+	if (values.help || !values.out) {
+		console.log('Usage: npm run generate -- --hours N --out DIR [--seed S] [--no-duckdb]');
+		return;
+	}
+	const hours = Number(values.hours);
+	let seed = Number(values.seed);
+	let total = 0;
+	let i = 0;
+	const t0 = performance.now();
+	while (total < hours * 3600) {
+		const scenario = MIX[i % MIX.length] as ScenarioName;
+		// Missions start one after another, an hour apart, from a fixed day.
+		const startedAtMs = Date.UTC(2025, 7, 1, 0, 0) + i * 3_600_000;
+		const r = simulateMission({ seed, scenario, startedAtMs });
+		const dur = r.tables.rssi_sample.length / 10;
+		// Keep the benchmark missions to the 20–60 min a real sortie lasts.
+		if (dur >= 20 * 60 || scenario === 'sortie-1h') {
+			const id = r.tables.mission[0]?.mission_id ?? `m${i}`;
+			await writeMission(r, join(values.out, id), { duckdb: !values['no-duckdb'] });
+			total += dur;
+			console.log(`${id}: ${(dur / 60).toFixed(1)} min (total ${(total / 3600).toFixed(2)} h)`);
+			i++;
+		}
+		seed++;
+		if (seed - Number(values.seed) > 100_000)
+			throw new Error('could not reach the requested hours');
+	}
+	console.log(
+		`${i} missions, ${(total / 3600).toFixed(2)} h in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+	);
+}
+
+main().catch((e: unknown) => {
+	console.error(e instanceof Error ? e.message : e);
+	process.exit(1);
+});
