@@ -5,11 +5,25 @@
  */
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { simulateMission } from '../lib/sim';
 import { writeMission } from './mission-writer';
 
-/** Bump when the simulator or writer changes what the demo files contain. */
-const DEMO_VERSION = 'sim-v1';
+/** Sources whose content decides the demo files: a change to any of them regenerates the demo. */
+const INPUTS = ['src/lib/sim', 'src/lib/signal', 'src/node/mission-writer.ts', 'src/node/demo.ts', 'sql/schema'];
+
+async function inputsHash(): Promise<string> {
+	const h = createHash('sha256');
+	const walk = async (p: string): Promise<void> => {
+		if ((await stat(p)).isDirectory()) {
+			for (const f of (await readdir(p)).sort()) await walk(join(p, f));
+		} else if (!p.endsWith('.test.ts')) {
+			h.update(p).update(await readFile(p));
+		}
+	};
+	for (const p of INPUTS) await walk(p);
+	return h.digest('hex').slice(0, 16);
+}
 const OUT = 'static/demo';
 
 const DEMOS = [
@@ -28,6 +42,7 @@ async function dirBytes(dir: string): Promise<{ files: string[]; bytes: number }
 
 async function main() {
 	const indexPath = join(OUT, 'index.json');
+	const DEMO_VERSION = await inputsHash();
 	const existing = await readFile(indexPath, 'utf8').catch(() => null);
 	if (existing && (JSON.parse(existing) as { version?: string }).version === DEMO_VERSION && !process.argv.includes('--force')) {
 		console.log(`demo missions up to date (${indexPath})`);
