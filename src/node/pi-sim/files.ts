@@ -1,0 +1,85 @@
+/**
+ * Recorded missions offered by the Pi simulator: `GET /api/missions` lists them,
+ * `GET /api/missions/<id>/<file>` downloads a file with HTTP Range support (so DuckDB-WASM can
+ * read a large Parquet file by ranges instead of downloading it whole).
+ */
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+
+export interface RecordedMission {
+	id: string;
+	url: string;
+	files: { name: string; bytes: number; url: string }[];
+}
+
+/** Subfolders of `dir`, each a mission folder, with their files. */
+export async function listMissions(
+	dir: string | undefined
+): Promise<{ missions: RecordedMission[] }> {
+	if (!dir) return { missions: [] };
+	const missions: RecordedMission[] = [];
+	for (const id of (await readdir(dir)).sort()) {
+		const folder = join(dir, id);
+		if (!(await stat(folder)).isDirectory()) continue;
+		const files = [];
+		for (const name of (await readdir(folder)).sort()) {
+			const s = await stat(join(folder, name));
+			if (s.isFile()) files.push({ name, bytes: s.size, url: `/api/missions/${id}/${name}` });
+		}
+		missions.push({ id, url: `/api/missions/${id}/`, files });
+	}
+	return { missions };
+}
+
+/** One file of a recorded mission; `index.json` lists the folder's Parquet files. */
+export async function serveMissionFile(
+	req: IncomingMessage,
+	res: ServerResponse,
+	dir: string,
+	id: string,
+	name: string
+) {
+	const folder = join(dir, id);
+	if (name === 'index.json') {
+		const files = (await readdir(folder).catch(() => [] as string[])).filter((f) =>
+			f.endsWith('.parquet')
+		);
+		if (!files.length) return notFound(res);
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		return void res.end(JSON.stringify({ files }));
+	}
+	const path = join(folder, name);
+	const s = await stat(path).catch(() => null);
+	if (!s?.isFile()) return notFound(res);
+	const size = s.size;
+	const headers: Record<string, string | number> = {
+		'Accept-Ranges': 'bytes',
+		'Content-Type': 'application/octet-stream'
+	};
+	const m = req.headers.range?.match(/^bytes=(\d*)-(\d*)$/);
+	if (m) {
+		const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
+		const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+		if (start >= size || start > end) {
+			res.writeHead(416, { 'Content-Range': `bytes */${size}` });
+			return void res.end();
+		}
+		res.writeHead(206, {
+			...headers,
+			'Content-Range': `bytes ${start}-${end}/${size}`,
+			'Content-Length': end - start + 1
+		});
+		if (req.method === 'HEAD') return void res.end();
+		return void createReadStream(path, { start, end }).pipe(res);
+	}
+	res.writeHead(200, { ...headers, 'Content-Length': size });
+	if (req.method === 'HEAD') return void res.end();
+	createReadStream(path).pipe(res);
+}
+
+function notFound(res: ServerResponse) {
+	res.writeHead(404, { 'Content-Type': 'application/json' });
+	res.end(JSON.stringify({ detail: 'Not Found' }));
+}
