@@ -22,6 +22,13 @@ export interface Db {
 	/** Make a remote file readable by SQL under `name`, read with HTTP range requests. */
 	registerUrl?(name: string, url: string): Promise<void>;
 	dropFile(name: string): Promise<void>;
+	/**
+	 * Create table `table` (in the default schema) from an Arrow IPC *stream*. This is how Parquet
+	 * rows reach the engine: the npm duckdb-wasm builds do not contain the parquet extension (it is
+	 * downloaded on demand, which an offline app cannot do), so ingest decodes Parquet in JS and
+	 * hands DuckDB Arrow. Optional so test doubles need not implement it.
+	 */
+	insertArrowIpc?(table: string, ipc: Uint8Array): Promise<void>;
 	/** Engine version, e.g. 'v1.4.3'. */
 	version(): Promise<string>;
 	close(): Promise<void>;

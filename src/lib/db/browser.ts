@@ -1,0 +1,114 @@
+/**
+ * openBrowserDb: DuckDB-WASM in a Web Worker, opened ONCE per tab. The promise is memoised, so
+ * pages may call it early (while the page loads) to hide the ~2 s wasm cold start, and every later
+ * caller shares the same database. Marks `duckdb:start`, `duckdb:instantiated` and `duckdb:ready`
+ * are left on the performance timeline; `dbTimings()` reads them.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
+import { arrowToRows } from './arrow';
+import { pickBundle } from './bundles';
+import { toDbError } from './errors';
+import { sortSchemaPaths, splitSqlStatements } from './schema';
+import type { Db, Row, SqlParam } from './types';
+
+/** The contract DDL and views, bundled at build time (sql/schema/*.sql, run in file-name order). */
+const schemaFiles = import.meta.glob<string>('/sql/schema/*.sql', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
+
+/** Never fetch extensions: the app must work offline (parquet is decoded in JS, see ingest). */
+const SETTINGS = [
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false'
+];
+
+let opening: Promise<Db> | null = null;
+
+/** The tab's database. The first call starts DuckDB; later calls get the same promise. */
+export function openBrowserDb(): Promise<Db> {
+	opening ??= start().catch((e: unknown) => {
+		opening = null; // let a later call retry (e.g. after a flaky asset load)
+		throw toDbError(e);
+	});
+	return opening;
+}
+
+/** Start-up timings in ms (undefined until reached), from the performance marks. */
+export function dbTimings(): { instantiateMs?: number; readyMs?: number } {
+	const at = (name: string): number | undefined =>
+		performance.getEntriesByName(name, 'mark')[0]?.startTime;
+	const t0 = at('duckdb:start');
+	const inst = at('duckdb:instantiated');
+	const ready = at('duckdb:ready');
+	return {
+		...(t0 !== undefined && inst !== undefined ? { instantiateMs: inst - t0 } : {}),
+		...(t0 !== undefined && ready !== undefined ? { readyMs: ready - t0 } : {})
+	};
+}
+
+async function start(): Promise<Db> {
+	performance.mark('duckdb:start');
+	const bundle = await pickBundle();
+	if (!bundle.mainWorker) throw new Error('DuckDB bundle has no worker script');
+	const worker = new Worker(bundle.mainWorker);
+	const adb = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await adb.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	performance.mark('duckdb:instantiated');
+	await adb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+	const conn = await adb.connect();
+	const db = facade(adb, conn, worker);
+	for (const s of SETTINGS) await db.exec(s);
+	const paths = sortSchemaPaths(Object.keys(schemaFiles));
+	for (const p of paths) for (const s of splitSqlStatements(schemaFiles[p] ?? '')) await db.exec(s);
+	performance.mark('duckdb:ready');
+	return db;
+}
+
+function facade(adb: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, worker: Worker): Db {
+	const run = async (sql: string, params: readonly SqlParam[]): Promise<Table> => {
+		try {
+			if (params.length === 0) return await conn.query(sql);
+			const stmt = await conn.prepare(sql);
+			try {
+				return await stmt.query(...params);
+			} finally {
+				await stmt.close();
+			}
+		} catch (e) {
+			throw toDbError(e, { sql });
+		}
+	};
+	const db: Db = {
+		async query<T = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+			return arrowToRows<T>(await run(sql, params));
+		},
+		async exec(sql: string): Promise<void> {
+			await run(sql, []);
+		},
+		registerFile: (name, bytes) => adb.registerFileBuffer(name, bytes),
+		// HTTP protocol: DuckDB reads with range requests, so a big remote file is not downloaded whole.
+		registerUrl: (name, url) =>
+			adb.registerFileURL(name, url, duckdb.DuckDBDataProtocol.HTTP, false),
+		dropFile: async (name) => {
+			await adb.dropFile(name);
+		},
+		async insertArrowIpc(table: string, ipc: Uint8Array): Promise<void> {
+			try {
+				await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+			} catch (e) {
+				throw toDbError(e, { sql: `insert Arrow into ${table}` });
+			}
+		},
+		version: () => adb.getVersion(),
+		async close(): Promise<void> {
+			await conn.close();
+			await adb.terminate();
+			worker.terminate();
+			opening = null;
+		}
+	};
+	return db;
+}

@@ -1,0 +1,34 @@
+import { isContractTable, type ContractTable } from '$lib/contract';
+import type { Db } from '$lib/db/types';
+import type { ContractColumn } from './parquet';
+
+/** The contract tables' real columns (from the open database), the allow-list for identifiers. */
+export type ContractColumns = Map<ContractTable, ContractColumn[]>;
+
+/** Read columns of the contract tables in `catalog` ('memory' = the app's own database). */
+export async function contractColumns(db: Db, catalog?: string): Promise<ContractColumns> {
+	const rows = await db.query<{ table_name: string; column_name: string; data_type: string }>(
+		`SELECT table_name, column_name, data_type FROM information_schema.columns
+		 WHERE table_schema = 'main' AND table_catalog = COALESCE($1, current_database())
+		 ORDER BY table_name, ordinal_position`,
+		[catalog ?? null]
+	);
+	const out: ContractColumns = new Map();
+	for (const r of rows) {
+		if (!isContractTable(r.table_name)) continue;
+		const cols = out.get(r.table_name) ?? [];
+		cols.push({ name: r.column_name, type: r.data_type });
+		out.set(r.table_name, cols);
+	}
+	return out;
+}
+
+/** Ids of missions in the database, by mission or rssi_sample rows. */
+export const KNOWN_SQL =
+	'SELECT mission_id FROM mission UNION SELECT DISTINCT mission_id FROM rssi_sample';
+
+/** Missions already in the database (by mission or rssi_sample rows). */
+export async function loadedMissionIds(db: Db): Promise<Set<string>> {
+	const rows = await db.query<{ mission_id: string }>(KNOWN_SQL);
+	return new Set(rows.map((r) => r.mission_id));
+}

@@ -1,0 +1,79 @@
+import { CONTRACT_TABLES } from '$lib/contract';
+import { IngestError } from './notes';
+import type { LoadProgress, NamedFile } from './load';
+
+/**
+ * Fetch mission files by URL (`?src=`, demo links). A URL ending in '/' is a mission folder:
+ * `<url>index.json` (a JSON list of file names) when present, else every contract table as
+ * `<url><table>.parquet` (404 is fine for optional tables; mission or rssi_sample must exist).
+ * Other URLs (.parquet, .duckdb) are fetched as they are. Names keep the folder
+ * (`<folder>/<file>`) so loadMissionFiles groups each folder as one mission.
+ * Progress counts files done out of files to fetch.
+ */
+export async function fetchMissionFiles(
+	urls: string[],
+	onProgress?: (p: LoadProgress) => void
+): Promise<NamedFile[]> {
+	const out: NamedFile[] = [];
+	for (const url of urls) {
+		if (!url.endsWith('/')) {
+			const bytes = await get(url, true);
+			out.push({ name: lastSegment(url), bytes: bytes as Uint8Array });
+			onProgress?.({ file: lastSegment(url), done: out.length, total: urls.length });
+			continue;
+		}
+		const folder = lastSegment(url.slice(0, -1)) || 'mission';
+		const index = await get(`${url}index.json`, false);
+		const names = index
+			? (JSON.parse(new TextDecoder().decode(index)) as unknown[]).map(String)
+			: CONTRACT_TABLES.map((t) => `${t}.parquet`);
+		let done = 0;
+		for (const name of names) {
+			const bytes = await get(`${url}${name}`, index !== null);
+			if (bytes) out.push({ name: `${folder}/${name}`, bytes });
+			onProgress?.({ file: name, done: ++done, total: names.length });
+		}
+		const got = new Set(out.map((f) => f.name));
+		if (
+			!got.has(`${folder}/mission.parquet`) &&
+			!got.has(`${folder}/rssi_sample.parquet`) &&
+			!index
+		) {
+			throw new IngestError(
+				url,
+				`${url} has neither mission.parquet nor rssi_sample.parquet`,
+				'Check the URL: it should be a folder of contract Parquet files, ending in /.'
+			);
+		}
+	}
+	return out;
+}
+
+/** Bytes of `url`; null on 404 unless `required`. */
+async function get(url: string, required: boolean): Promise<Uint8Array | null> {
+	let res: Response;
+	try {
+		res = await fetch(url);
+	} catch (e) {
+		throw new IngestError(
+			url,
+			`${url} could not be fetched`,
+			'Check the address and that the server is running.',
+			String(e)
+		);
+	}
+	if (res.status === 404 && !required) return null;
+	if (!res.ok) {
+		throw new IngestError(
+			url,
+			`${url} answered HTTP ${res.status}`,
+			'Check the address, or download the files and drop them here.'
+		);
+	}
+	return new Uint8Array(await res.arrayBuffer());
+}
+
+function lastSegment(url: string): string {
+	const path = url.split(/[?#]/)[0] ?? url;
+	return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
