@@ -54,6 +54,8 @@ async function main() {
 	for (const d of DEMOS) {
 		const t0 = performance.now();
 		const result = simulateMission({ seed: d.seed, scenario: d.scenario, missionId: d.id });
+		const row = result.tables.mission[0];
+		if (row) row.name = d.name;
 		const dir = join(OUT, d.id);
 		// Demo folders ship Parquet only (the smallest form); .duckdb and JSONL stay simulator output.
 		await writeMission(result, dir, { parquet: true, duckdb: false, jsonl: false });

@@ -1,7 +1,7 @@
 -- name: mission_summary
 -- answers: The headline numbers of one mission (review page header). No row if not loaded.
 -- params: $1 mission_id VARCHAR
--- returns: mission_id, name, scenario, started_at (epoch ms in JS),
+-- returns: mission_id, name, source, scenario, started_at (epoch ms in JS),
 --   duration_s (s: ended_at - started_at, else the last rssi_sample t_rel_s),
 --   rssi_samples, telemetry_samples (counts),
 --   states_visited (VARCHAR[]: distinct states in order of first visit, from rssi_sample.system_state
@@ -35,6 +35,7 @@ first_seen AS (
 SELECT
   m.mission_id,
   m.name,
+  m.source,
   m.scenario,
   m.started_at,
   COALESCE((epoch_us(m.ended_at) - epoch_us(m.started_at)) / 1e6, r.last_s) AS duration_s,

@@ -10,7 +10,7 @@ export interface RssiSeriesPoint {
 	rssi_max_dbm: number | null;
 	rssi_mean_dbm: number | null;
 	noise_floor_dbm: number | null;
-	snr_max_db: number | null;
+	snr_db: number | null;
 	detected: boolean | null;
 }
 
@@ -49,6 +49,10 @@ export function rssiChartOptions(
 	const finite = (v: number | null) => v !== null && Number.isFinite(v);
 	const data = rows.filter((r) => finite(r.rssi_mean_dbm));
 	const detected = data.filter((r) => r.detected);
+	// Detected spans as a thin strip along the top, so they never hide the signal.
+	let top = -Infinity;
+	for (const r of data) top = Math.max(top, r.rssi_max_dbm ?? r.rssi_mean_dbm ?? -Infinity);
+	const strip = { y1: top + 1, y2: top + 3 };
 	return {
 		width: size.width,
 		height: size.height,
@@ -57,7 +61,7 @@ export function rssiChartOptions(
 		x: { label: 'Mission time (s)', grid: true },
 		y: { label: 'dBm', grid: true },
 		marks: [
-			Plot.tickX(detected, { x: 't_rel_s', stroke: theme.detect, strokeOpacity: 0.35 }),
+			Plot.ruleX(detected, { x: 't_rel_s', ...strip, stroke: theme.detect, strokeWidth: 2 }),
 			Plot.areaY(data, {
 				x: 't_rel_s',
 				y1: 'rssi_min_dbm',

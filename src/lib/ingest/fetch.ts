@@ -25,14 +25,18 @@ export async function fetchMissionFiles(
 		const folder = lastSegment(url.slice(0, -1)) || 'mission';
 		const index = await get(`${url}index.json`, false);
 		const names = index
-			? (JSON.parse(new TextDecoder().decode(index)) as unknown[]).map(String)
+			? indexNames(index, `${url}index.json`)
 			: CONTRACT_TABLES.map((t) => `${t}.parquet`);
 		let done = 0;
-		for (const name of names) {
-			const bytes = await get(`${url}${name}`, index !== null);
-			if (bytes) out.push({ name: `${folder}/${name}`, bytes });
-			onProgress?.({ file: name, done: ++done, total: names.length });
-		}
+		// Fetch the folder's files in parallel: on a radio link or a slow host latency dominates.
+		const fetched = await Promise.all(
+			names.map(async (name) => {
+				const bytes = await get(`${url}${name}`, index !== null);
+				onProgress?.({ file: name, done: ++done, total: names.length });
+				return bytes ? { name: `${folder}/${name}`, bytes } : null;
+			})
+		);
+		for (const f of fetched) if (f) out.push(f);
 		const got = new Set(out.map((f) => f.name));
 		if (
 			!got.has(`${folder}/mission.parquet`) &&
@@ -47,6 +51,30 @@ export async function fetchMissionFiles(
 		}
 	}
 	return out;
+}
+
+/** File names from a folder's index.json: a JSON list of names, or `{ "files": [...] }`. */
+function indexNames(bytes: Uint8Array, url: string): string[] {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(new TextDecoder().decode(bytes));
+	} catch {
+		throw new IngestError(
+			url,
+			`${url} is not valid JSON`,
+			'A mission folder index lists its files: ["mission.parquet", ...].'
+		);
+	}
+	const list = Array.isArray(parsed) ? parsed : (parsed as { files?: unknown } | null)?.files;
+	if (!Array.isArray(list)) {
+		throw new IngestError(
+			url,
+			`${url} does not list any files`,
+			'A mission folder index lists its files: ["mission.parquet", ...].'
+		);
+	}
+	// Names only, never paths: an index must not make us fetch outside its folder.
+	return list.map(String).filter((n) => /^[\w.-]+$/.test(n) && !n.startsWith('..'));
 }
 
 /** Bytes of `url`; null on 404 unless `required`. */

@@ -5,6 +5,7 @@ import { sqlText } from './sql';
 export interface MissionSummaryRow {
 	mission_id: string;
 	name: string | null;
+	source: string | null;
 	scenario: string | null;
 	started_at: number;
 	duration_s: number | null;
