@@ -32,14 +32,23 @@ function median(xs: number[]): number {
 async function ensureInputs() {
 	if (!existsSync('build/index.html')) execSync('npm run build', { stdio: 'inherit' });
 	if (!existsSync(join(SORTIE, 'rssi_sample.parquet'))) {
-		const result = simulateMission({ seed: 7, scenario: 'sortie-1h', missionId: 'bench-sortie-1h' });
+		const result = simulateMission({
+			seed: 7,
+			scenario: 'sortie-1h',
+			missionId: 'bench-sortie-1h'
+		});
 		await writeMission(result, SORTIE, { parquet: true, duckdb: false, jsonl: false });
 	}
 }
 
 async function engineReady(page: Page): Promise<number> {
-	await page.getByTestId('engine-status').filter({ hasText: 'DuckDB v' }).waitFor({ timeout: 120_000 });
-	return page.evaluate(() => performance.getEntriesByName('pisad:first-query')[0]?.startTime ?? NaN);
+	await page
+		.getByTestId('engine-status')
+		.filter({ hasText: 'DuckDB v' })
+		.waitFor({ timeout: 120_000 });
+	return page.evaluate(
+		() => performance.getEntriesByName('pisad:first-query')[0]?.startTime ?? NaN
+	);
 }
 
 async function main() {
@@ -59,7 +68,12 @@ async function main() {
 			cold.push(await engineReady(page));
 			await ctx.close();
 		}
-		rows.push(['cold start → first query (new profile)', `${median(cold).toFixed(0)} ms`, '—', `${RUNS} runs`]);
+		rows.push([
+			'cold start → first query (new profile)',
+			`${median(cold).toFixed(0)} ms`,
+			'—',
+			`${RUNS} runs`
+		]);
 
 		const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
 		const page = await ctx.newPage();
@@ -68,11 +82,20 @@ async function main() {
 			await page.goto(base);
 			warm.push(await engineReady(page));
 		}
-		rows.push(['warm start → first query (cached)', `${median(warm).toFixed(0)} ms`, '—', `${RUNS} runs`]);
+		rows.push([
+			'warm start → first query (cached)',
+			`${median(warm).toFixed(0)} ms`,
+			'—',
+			`${RUNS} runs`
+		]);
 
 		const names = (await readdir(SORTIE)).filter((f) => f.endsWith('.parquet'));
 		const files = await Promise.all(
-			names.map(async (name) => ({ name, mimeType: 'application/octet-stream', buffer: await readFile(join(SORTIE, name)) }))
+			names.map(async (name) => ({
+				name,
+				mimeType: 'application/octet-stream',
+				buffer: await readFile(join(SORTIE, name))
+			}))
 		);
 		const bytes = files.reduce((s, f) => s + f.buffer.length, 0);
 		const drawn: number[] = [];
@@ -80,7 +103,10 @@ async function main() {
 			await page.goto(base);
 			await engineReady(page);
 			await page.getByTestId('file-input').setInputFiles(files);
-			await page.getByTestId('review').and(page.locator('[data-ready="true"]')).waitFor({ timeout: 120_000 });
+			await page
+				.getByTestId('review')
+				.and(page.locator('[data-ready="true"]'))
+				.waitFor({ timeout: 120_000 });
 			drawn.push(
 				await page.evaluate(() => {
 					const a = performance.getEntriesByName('pisad:drop')[0]?.startTime ?? NaN;

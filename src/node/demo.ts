@@ -10,7 +10,13 @@ import { simulateMission } from '../lib/sim';
 import { writeMission } from './mission-writer';
 
 /** Sources whose content decides the demo files: a change to any of them regenerates the demo. */
-const INPUTS = ['src/lib/sim', 'src/lib/signal', 'src/node/mission-writer.ts', 'src/node/demo.ts', 'sql/schema'];
+const INPUTS = [
+	'src/lib/sim',
+	'src/lib/signal',
+	'src/node/mission-writer.ts',
+	'src/node/demo.ts',
+	'sql/schema'
+];
 
 async function inputsHash(): Promise<string> {
 	const h = createHash('sha256');
@@ -27,10 +33,34 @@ async function inputsHash(): Promise<string> {
 const OUT = 'static/demo';
 
 const DEMOS = [
-	{ id: 'open-field-s1', scenario: 'open-field', seed: 1, name: 'Open field — detect and home', description: '10 dBm beacon, expanding square, homing to the beacon' },
-	{ id: 'urban-s2', scenario: 'urban', seed: 2, name: 'Urban — shadowing and multipath', description: 'Heavy shadowing, harder homing' },
-	{ id: 'interference-s3', scenario: 'interference', seed: 3, name: 'Interference — false positive', description: 'An interference burst triggers a false detection' },
-	{ id: 'no-beacon-s4', scenario: 'no-beacon', seed: 4, name: 'No beacon in range', description: 'A full search that never finds the beacon' }
+	{
+		id: 'open-field-s1',
+		scenario: 'open-field',
+		seed: 1,
+		name: 'Open field — detect and home',
+		description: '10 dBm beacon, expanding square, homing to the beacon'
+	},
+	{
+		id: 'urban-s2',
+		scenario: 'urban',
+		seed: 2,
+		name: 'Urban — shadowing and multipath',
+		description: 'Heavy shadowing, harder homing'
+	},
+	{
+		id: 'interference-s3',
+		scenario: 'interference',
+		seed: 3,
+		name: 'Interference — false positive',
+		description: 'An interference burst triggers a false detection'
+	},
+	{
+		id: 'no-beacon-s4',
+		scenario: 'no-beacon',
+		seed: 4,
+		name: 'No beacon in range',
+		description: 'A full search that never finds the beacon'
+	}
 ] as const;
 
 async function dirBytes(dir: string): Promise<{ files: string[]; bytes: number }> {
@@ -44,7 +74,11 @@ async function main() {
 	const indexPath = join(OUT, 'index.json');
 	const DEMO_VERSION = await inputsHash();
 	const existing = await readFile(indexPath, 'utf8').catch(() => null);
-	if (existing && (JSON.parse(existing) as { version?: string }).version === DEMO_VERSION && !process.argv.includes('--force')) {
+	if (
+		existing &&
+		(JSON.parse(existing) as { version?: string }).version === DEMO_VERSION &&
+		!process.argv.includes('--force')
+	) {
 		console.log(`demo missions up to date (${indexPath})`);
 		return;
 	}
@@ -63,8 +97,19 @@ async function main() {
 		const m = result.tables.mission[0];
 		const duration_s = m && m.ended_at ? (m.ended_at - m.started_at) / 1000 : 0;
 		await writeFile(join(dir, 'index.json'), JSON.stringify({ files }, null, 1));
-		missions.push({ id: d.id, name: d.name, scenario: d.scenario, description: d.description, path: `demo/${d.id}/`, files, bytes, duration_s });
-		console.log(`demo ${d.id}: ${(bytes / 1e6).toFixed(2)} MB in ${Math.round(performance.now() - t0)} ms`);
+		missions.push({
+			id: d.id,
+			name: d.name,
+			scenario: d.scenario,
+			description: d.description,
+			path: `demo/${d.id}/`,
+			files,
+			bytes,
+			duration_s
+		});
+		console.log(
+			`demo ${d.id}: ${(bytes / 1e6).toFixed(2)} MB in ${Math.round(performance.now() - t0)} ms`
+		);
 	}
 	await writeFile(indexPath, JSON.stringify({ version: DEMO_VERSION, missions }, null, 1));
 }

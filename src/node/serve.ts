@@ -62,7 +62,8 @@ export async function serveStatic(dir: string, port: number, host = '127.0.0.1')
 		const range = req.headers.range?.match(/^bytes=(\d*)-(\d*)$/);
 		if (range) {
 			const start = range[1] ? Number(range[1]) : Math.max(0, body.length - Number(range[2]));
-			const end = range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+			const end =
+				range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
 			if (start >= body.length || start > end) {
 				res.writeHead(416, { 'Content-Range': `bytes */${body.length}` });
 				return res.end();
@@ -111,5 +112,7 @@ if (isMain) {
 	});
 	const port = Number(values.port);
 	await serveStatic(values.dir, port, values.host);
-	console.log(`PISAD Flight Analytics: http://${values.host}:${port}/  (serving ${values.dir}/, Ctrl+C to stop)`);
+	console.log(
+		`PISAD Flight Analytics: http://${values.host}:${port}/  (serving ${values.dir}/, Ctrl+C to stop)`
+	);
 }

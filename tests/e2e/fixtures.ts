@@ -46,7 +46,9 @@ export { expect };
 
 /** Wait until the review page has drawn its map and chart. */
 export async function waitForReview(page: Page) {
-	await expect(page.getByTestId('review')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+	await expect(page.getByTestId('review')).toHaveAttribute('data-ready', 'true', {
+		timeout: 60_000
+	});
 }
 
 /** The machine-readable value of a KPI element. */

@@ -1,16 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { expect, kpi, test, waitForReview } from './fixtures';
 
-test('home lists the demo missions and the engine starts from the app itself', async ({ page, watch }) => {
+test('home lists the demo missions and the engine starts from the app itself', async ({
+	page,
+	watch
+}) => {
 	await page.goto('./');
 	await expect(page.getByTestId('demo-list').locator('a')).toHaveCount(4);
-	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v1.4.3', { timeout: 60_000 });
+	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v1.4.3', {
+		timeout: 60_000
+	});
 	// The wasm and its worker came from our own origin (the fixture fails on any other).
 	expect(watch.requests.some((u) => /duckdb-.*\.wasm/.test(u))).toBe(true);
 	await page.screenshot({ path: 'test-results/screens/home.png' });
 });
 
-test('one click opens a demo mission: summary, map track and RSSI chart drawn', async ({ page }) => {
+test('one click opens a demo mission: summary, map track and RSSI chart drawn', async ({
+	page
+}) => {
 	await page.goto('./');
 	await page.locator('[data-demo="open-field-s1"]').click();
 	await waitForReview(page);
@@ -26,7 +33,10 @@ test('one click opens a demo mission: summary, map track and RSSI chart drawn', 
 	await page.screenshot({ path: 'test-results/screens/review-open-field.png' });
 });
 
-test('a ?src= link that does not exist gives a clear error, and the page stays usable', async ({ page, watch }) => {
+test('a ?src= link that does not exist gives a clear error, and the page stays usable', async ({
+	page,
+	watch
+}) => {
 	watch.allow('404');
 	watch.allow('Failed to load resource');
 	await page.goto('./review/?src=demo/nope/');
@@ -34,7 +44,10 @@ test('a ?src= link that does not exist gives a clear error, and the page stays u
 	await expect(page.getByRole('link', { name: '← Library' })).toBeVisible();
 });
 
-test('a truncated Parquet file is named in the error and loaded missions stay', async ({ page, watch }) => {
+test('a truncated Parquet file is named in the error and loaded missions stay', async ({
+	page,
+	watch
+}) => {
 	watch.allow('Failed to load resource');
 	await page.goto('./review/?src=demo/open-field-s1/');
 	await waitForReview(page);

@@ -30,6 +30,8 @@ export class AppState {
 	progress = $state<LoadProgress | null>(null);
 	messages = $state<AppMessage[]>([]);
 	/** URLs already loaded in this tab, so reopening a link does not load twice. */
+	// A plain cache, never rendered: no reactivity wanted.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#loadedUrls = new Map<string, string[]>();
 	#db: Promise<Db>;
 
@@ -74,7 +76,8 @@ export class AppState {
 		this.progress = { label: 'Loading into DuckDB', done: 0, total: files.length };
 		try {
 			const result = await loadMissionFiles(db, files, {
-				onProgress: (p) => (this.progress = { label: `Loading ${p.file}`, done: p.done, total: p.total })
+				onProgress: (p) =>
+					(this.progress = { label: `Loading ${p.file}`, done: p.done, total: p.total })
 			});
 			for (const n of result.notes) this.say('note', noteText(n));
 			await this.refresh();
@@ -117,7 +120,9 @@ export class AppState {
 function errorText(e: unknown): string {
 	if (e && typeof e === 'object' && 'message' in e) {
 		const m = e as { message: unknown; hint?: unknown };
-		return typeof m.hint === 'string' && m.hint ? `${String(m.message)} ${m.hint}` : String(m.message);
+		return typeof m.hint === 'string' && m.hint
+			? `${String(m.message)} ${m.hint}`
+			: String(m.message);
 	}
 	return String(e);
 }

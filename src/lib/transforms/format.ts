@@ -23,7 +23,10 @@ export function formatNumber(v: number | null | undefined, digits = 1, unit = ''
 /** Epoch ms → "2025-08-21 01:30:00Z" (UTC, as the Pi records). */
 export function formatUtc(ms: number | null | undefined): string {
 	if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-	return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+	return new Date(ms)
+		.toISOString()
+		.replace('T', ' ')
+		.replace(/\.\d+Z$/, 'Z');
 }
 
 /** Machine-readable value for data-value attributes: numbers as-is, missing as ''. */

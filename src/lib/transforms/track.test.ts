@@ -19,7 +19,12 @@ describe('track transforms', () => {
 	});
 
 	it('makes one segment per consecutive valid pair, carrying the later point', () => {
-		const fc = trackSegments([p(-35, 149, 0), p(-35.001, 149.001, 1), p(0, 0, 2), p(-35.002, 149.002, 3)]);
+		const fc = trackSegments([
+			p(-35, 149, 0),
+			p(-35.001, 149.001, 1),
+			p(0, 0, 2),
+			p(-35.002, 149.002, 3)
+		]);
 		expect(fc.features).toHaveLength(2);
 		expect(fc.features[0]?.geometry.coordinates).toEqual([
 			[149, -35],

@@ -99,5 +99,10 @@ export function trackBounds(
 		s = Math.min(s, p.lat_deg);
 		n = Math.max(n, p.lat_deg);
 	}
-	return Number.isFinite(w) ? [[w, s], [e, n]] : null;
+	return Number.isFinite(w)
+		? [
+				[w, s],
+				[e, n]
+			]
+		: null;
 }
