@@ -9,6 +9,9 @@ export interface TrackRow {
 	alt_rel_m: number | null;
 	system_state: string | null;
 	rssi_dbm: number | null;
+	snr_db: number | null;
+	heading_deg: number | null;
+	groundspeed_mps: number | null;
 }
 
 /** The flight path of one mission, evenly decimated to at most `maxPoints` rows. */
