@@ -2,13 +2,16 @@ import type { SystemState } from '../contract';
 import type { PiSignalOutput } from '../signal/chain';
 import { distanceM, type LocalPoint } from './geo';
 import { HomingController } from './homing';
-import { patternStatus, type Flight } from './mission';
+import { patternStatus, type Flight } from './flight';
 import { detectionReason } from './state-machine';
 
 /** How long the operator takes to react after a timeout to IDLE, s. */
 const OPERATOR_RESUME_S: [number, number] = [2, 6];
 /** FR17: homing disables after this much continuous signal loss, s. */
 const SIGNAL_LOSS_S = 10;
+/** How long the vehicle circles the last strong point after losing the signal before it
+ * returns to the search pattern, s. */
+const REACQUIRE_S = 120;
 
 function go(f: Flight, tS: number, to: SystemState, reason: string, forced = false): void {
 	f.rec.transition(f.sm.go(to, tS, reason, forced), f.sm.allowed());
@@ -39,7 +42,7 @@ export function stepStateMachine(
 	if (f.phase === 'takeoff' && v.alt_m >= cfg.pattern.altitude_m - 2) {
 		f.phase = 'mission';
 		go(f, tS, 'SEARCHING', `Search started: ${cfg.pattern.type} pattern`);
-		f.rec.patternMessage('pattern_created', patternStatus(f, tS));
+		f.rec.patternMessage('pattern_created', patternStatus(f));
 		return;
 	}
 	if (f.phase === 'rtl') {
@@ -68,7 +71,13 @@ export function stepStateMachine(
 				go(f, tS, 'DETECTING', detectionReason(out.rssi_dbm, out.confidence_pct));
 				// FR3: the Pi confirms for about a second before it commands homing.
 				f.confirmAtS = tS + f.rng.range(0.8, 1.6);
-			} else if (f.patternDone) {
+			} else if (f.patternDone && f.lastStrong && !f.finalLook) {
+				// The operator does not fly home while a beacon was heard: one more, longer look
+				// around the last strong point before giving up.
+				f.finalLook = true;
+				f.reacquireLeft = 3;
+				f.reacquire = { centre: f.lastStrong, untilS: tS + 2 * REACQUIRE_S };
+			} else if (f.patternDone && !f.reacquire) {
 				go(f, tS, 'IDLE', 'Search pattern completed');
 				f.phase = 'rtl';
 				f.mode = 'RTL';
@@ -77,9 +86,10 @@ export function stepStateMachine(
 		case 'DETECTING':
 			if (!out.detected) go(f, tS, 'SEARCHING', 'Signal lost');
 			else if (sm.homingEnabled && tS >= f.confirmAtS) {
-				f.homing = new HomingController(v.heading_deg, tS);
+				f.homing = new HomingController(v.heading_deg, tS, f.sampler.cycles);
 				f.lastHoming = null;
 				f.lossS = 0;
+				f.reacquire = null;
 				go(f, tS, 'HOMING', 'Homing enabled: following signal gradient');
 			} else timeout(f, tS);
 			return;
@@ -105,17 +115,34 @@ export function stepStateMachine(
 
 function homingStep(f: Flight, tS: number, out: PiSignalOutput, gps: LocalPoint): void {
 	if (!f.homing) throw new Error('HOMING without a controller');
-	const h = f.homing.update(tS, gps, out.rssi_dbm, f.v.heading_deg);
+	const h = f.homing.update(tS, gps, f.v.heading_deg, f.v.alt_m, f.cycleDone);
 	f.lastHoming = h;
 	f.lossS = out.detected ? 0 : f.lossS + 0.1;
 	if (f.lossS >= SIGNAL_LOSS_S - 1e-9) {
 		f.sm.homingEnabled = false;
 		f.rec.safety('homing_disabled', 'signal_loss', { lost_s: SIGNAL_LOSS_S, rule: 'FR17' }, false);
 		go(f, tS, 'SEARCHING', 'Signal lost');
+		const strong = f.homing.lastStrong;
 		f.homing = null;
-		if (!f.patrol) f.reenableAtS = tS + f.rng.range(3, 8);
+		if (!f.patrol) {
+			f.reenableAtS = tS + f.rng.range(3, 8);
+			if (strong) reacquire(f, strong, tS);
+		}
 	} else if (h.substage === 'HOLDING' && h.hold_center) {
 		f.holdCenter = h.hold_center;
 		go(f, tS, 'HOLDING', 'Beacon location reached, holding pattern');
-	} else timeout(f, tS);
+	} else if (timeout(f, tS) && !f.patrol) {
+		// HOMING timed out: once the operator resumes, look again around the best point.
+		const strong = f.homing.lastStrong;
+		if (strong) reacquire(f, strong, tS);
+	}
+}
+
+/** Circle the last strong point, at most twice between two search waypoints (a shadowing
+ * hot spot far from the beacon must not trap the vehicle). */
+function reacquire(f: Flight, centre: LocalPoint, tS: number): void {
+	f.lastStrong = centre;
+	if (f.reacquireLeft <= 0) return;
+	f.reacquireLeft--;
+	f.reacquire = { centre, untilS: tS + REACQUIRE_S };
 }

@@ -1,7 +1,7 @@
 import { PI_SIGNAL, type MissionRow } from '../contract';
 import { SITE, polygonGeoJson, ringAreaKm2, toLatLon } from './geo';
 import { DEFAULT_HOMING } from './homing';
-import type { Flight } from './mission';
+import type { Flight } from './flight';
 
 export const SIM_VERSION = 'pisad-sim 1.0.0';
 

@@ -32,16 +32,24 @@ describe('simulateMission', () => {
 		}
 	});
 
-	it('open-field seeds 1..5 detect the beacon and home towards it', () => {
-		for (let seed = 1; seed <= 5; seed++) {
+	it('open-field seeds 1..6 detect, home and hold within 50 m of the beacon', () => {
+		for (let seed = 1; seed <= 6; seed++) {
 			const { tables } = simulateMission({ seed, scenario: 'open-field' });
 			const b = tables.beacon_truth[0]!;
 			expect(Math.hypot(b.north_m!, b.east_m!)).toBeGreaterThanOrEqual(300);
-			const near = tables.detection.filter(
-				(d) => Math.hypot(d.north_m! - b.north_m!, d.east_m! - b.east_m!) < 350
-			);
-			expect(near.length).toBeGreaterThan(0);
 			expect(tables.homing_step.length).toBeGreaterThan(0);
+			const st = tables.state_transition;
+			for (const r of st.slice(1)) {
+				expect(ALLOWED_TRANSITIONS[r.from_state as SystemState]).toContain(r.to_state);
+			}
+			const hold = st.find((r) => r.to_state === 'HOLDING');
+			expect(hold, `seed ${seed} reaches HOLDING`).toBeDefined();
+			expect(st.at(-1)!.reason).toBe('Mission complete: beacon located');
+			// The HOLDING orbit is centred on the controller's estimate: its mean is that centre.
+			const orbit = tables.vehicle_telemetry.filter((r) => r.t_rel_s >= hold!.t_rel_s + 10);
+			const n = orbit.reduce((a, r) => a + r.north_m!, 0) / orbit.length;
+			const e = orbit.reduce((a, r) => a + r.east_m!, 0) / orbit.length;
+			expect(Math.hypot(n - b.north_m!, e - b.east_m!), `seed ${seed}`).toBeLessThan(50);
 		}
 	});
 

@@ -1,6 +1,6 @@
 import type { LocalPoint } from './geo';
 import { angleDiffDeg, toLatLon } from './geo';
-import { patternStatus, type Flight } from './mission';
+import { patternStatus, type Flight } from './flight';
 
 /** The Pi's yaw-rate P gain and limit (YAW_RATE_P_GAIN), for the logged homing command. */
 const YAW_P = 0.5;
@@ -81,7 +81,7 @@ export function periodicMessages(f: Flight, k: number, tS: number, gps: LocalPoi
 
 function stateMessage(f: Flight, tS: number): void {
 	const { sm, rec } = f;
-	const st = patternStatus(f, tS);
+	const st = patternStatus(f);
 	rec.send('state', {
 		current_state: sm.current,
 		previous_state: sm.previous,

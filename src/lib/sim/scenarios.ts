@@ -54,6 +54,17 @@ const URBAN: RadioParams = {
  * with 10 Hz samples a 0.1 s pulse lands in one sample a second, and the Pi's EWMA (α 0.3) can
  * then never hold SNR > 12 dB for 3 consecutive samples (it would need ≈80 dB of raw SNR), so
  * the Pi's chain could not detect it at all. beacon_truth records the pulse actually simulated.
+ *
+ * Why 0.5 s, checked by running PiSignalChain on a pulse of S dB over noise (σ 2 dB, 600 s):
+ * after a pulse the EWMA decays by 0.7 per sample, so 5 off samples leave 0.7^5 ≈ 17 % of the
+ * pulse in the period's lowest value, and the p10 floor sits on those lows: it rises ≈ 0.17·S
+ * (S 30 → +5 dB, S 45 → +7.6 dB) while the peak SNR is ≈ 0.69·S. The floor stays honest; a
+ * continuous carrier instead lifts it by S and is never detected. Stable detection (no drop
+ * for 5 samples ≤ 6 dB) needs S ≥ ≈26 dB at 0.5 s, ≈23 dB at 0.6 s, ≈30 dB at 0.4 s, and first
+ * detection needs S ≈ 20 dB: between the two, detections flap. That band is physics (the
+ * drone is 130–220 m out with this beacon); 0.6 s would narrow it little and lift the floor
+ * more (0.26·S), 0.3 s would widen it, so 0.5 s stays. Homing copes by moving inwards and by
+ * re-acquiring near the last strong point after FR17.
  */
 function placeBeacon(rng: Rng, powerDbm: number, area: number, minR: number): Beacon {
 	const r = rng.range(minR, Math.min(area - 40, minR + 0.45 * area));
