@@ -1,0 +1,93 @@
+/**
+ * missionKpis: everything the review page's KPI grid needs in one call, per mission. It runs
+ * mission_kpis.sql and, when a spatial source is supplied, the beacon estimate and coverage,
+ * and re-runs the KPIs against the estimate for missions whose true beacon is unknown (so
+ * approach accuracy and false positives are then measured against the estimate).
+ *
+ * Integration point: the spatial wrappers (sql/queries/spatial beacon_estimate and coverage) did
+ * not exist when this was written, so they come in through `MissionKpiSpatial` instead of an
+ * import; without one, beacon_est_* and coverage_km2 are NULL.
+ */
+import type { Db } from '$lib/db';
+import { missionKpiSql, type MissionKpiParams, type MissionKpiSqlRow } from './kpi-mission-kpis';
+
+/** One beacon estimate per mission (spatial beacon_estimate). */
+export interface BeaconEstimateLike {
+	mission_id: string;
+	est_lat_deg: number | null;
+	est_lon_deg: number | null;
+	uncertainty_m: number | null;
+}
+
+/** Coverage per mission (spatial coverage). */
+export interface CoverageLike {
+	mission_id: string;
+	coverage_km2: number | null;
+}
+
+/** The spatial analytics missionKpis composes; wire the real wrappers here. */
+export interface MissionKpiSpatial {
+	beaconEstimate(db: Db, missionId: string | null): Promise<BeaconEstimateLike[]>;
+	coverage(db: Db, missionId: string | null): Promise<CoverageLike[]>;
+}
+
+/** A KPI row: the SQL columns plus the spatial ones, named as the UI's data-kpi attributes. */
+export interface MissionKpiRow extends MissionKpiSqlRow {
+	beacon_est_lat: number | null;
+	beacon_est_lon: number | null;
+	/** Uncertainty radius of the estimate, m. */
+	beacon_est_err_m: number | null;
+	coverage_km2: number | null;
+}
+
+/** The names the review view renders as `data-kpi` (all present on MissionKpiRow). */
+export const MISSION_KPI_NAMES = [
+	'duration_s',
+	'rssi_samples',
+	'detections',
+	'noise_floor_p10_dbm',
+	'max_rssi_dbm',
+	'time_to_detection_s',
+	'detection_range_m',
+	'beacon_est_lat',
+	'beacon_est_lon',
+	'beacon_est_err_m',
+	'approach_accuracy_m',
+	'homing_efficiency_pct',
+	'coverage_km2',
+	'false_positives'
+] as const satisfies readonly (keyof MissionKpiRow)[];
+
+/** KPIs of one mission, or of every mission with `missionId` NULL. */
+export async function missionKpis(
+	db: Db,
+	missionId: string | null,
+	opts: { params?: MissionKpiParams; spatial?: MissionKpiSpatial | null } = {}
+): Promise<MissionKpiRow[]> {
+	const params = opts.params ?? {};
+	const rows = await missionKpiSql(db, missionId, params);
+	const spatial = opts.spatial ?? null;
+	const [estimates, coverage] = spatial
+		? await Promise.all([spatial.beaconEstimate(db, missionId), spatial.coverage(db, missionId)])
+		: [[], []];
+	const est = new Map(estimates.map((e) => [e.mission_id, e]));
+	const cov = new Map(coverage.map((c) => [c.mission_id, c]));
+	const out: MissionKpiRow[] = [];
+	for (const row of rows) {
+		const e = est.get(row.mission_id);
+		let base = row;
+		if (row.beacon_reference === 'unknown' && e?.est_lat_deg != null && e.est_lon_deg != null) {
+			const estimate = { lat_deg: e.est_lat_deg, lon_deg: e.est_lon_deg };
+			const [again] = await missionKpiSql(db, row.mission_id, { ...params, estimate });
+			if (again) base = again;
+		}
+		out.push({
+			...base,
+			beacon_est_lat: e?.est_lat_deg ?? null,
+			beacon_est_lon: e?.est_lon_deg ?? null,
+			beacon_est_err_m: e?.uncertainty_m ?? null,
+			coverage_km2: cov.get(row.mission_id)?.coverage_km2 ?? null
+		});
+	}
+	return out;
+}
