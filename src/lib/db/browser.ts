@@ -102,6 +102,11 @@ function facade(adb: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, wor
 				throw toDbError(e, { sql: `insert Arrow into ${table}` });
 			}
 		},
+		createFile: (name) => adb.registerEmptyFileBuffer(name),
+		exportFile: async (name) => {
+			await adb.flushFiles();
+			return adb.copyFileToBuffer(name);
+		},
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {
 			await conn.close();

@@ -29,6 +29,13 @@ export interface Db {
 	 * hands DuckDB Arrow. Optional so test doubles need not implement it.
 	 */
 	insertArrowIpc?(table: string, ipc: Uint8Array): Promise<void>;
+	/**
+	 * The bytes of a file in the engine's virtual file system, e.g. a `.duckdb` written with
+	 * `ATTACH 'x.duckdb'` + `CREATE TABLE x.t AS ...` + `DETACH x` ("Save flight"). Optional.
+	 */
+	exportFile?(name: string): Promise<Uint8Array>;
+	/** Create an empty writable file `name` in the virtual file system (before `ATTACH`). */
+	createFile?(name: string): Promise<void>;
 	/** Engine version, e.g. 'v1.4.3'. */
 	version(): Promise<string>;
 	close(): Promise<void>;

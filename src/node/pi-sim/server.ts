@@ -23,12 +23,18 @@ export interface PiSimOptions {
 	missionsDir?: string;
 	/** Start this many mission seconds in (skip the pre-flight). */
 	startAt_s?: number;
+	/** Stop replaying at this mission second (a short flight for tests); default: the whole mission. */
+	endAt_s?: number;
 }
 
 export interface PiSimStats {
 	/** Messages due so far (mission time reached), by type. */
 	due: Record<string, number>;
-	/** Messages actually written to at least one client, by type (duplicates not counted). */
+	/**
+	 * Messages actually written to at least one open client, by type (duplicates not counted),
+	 * counted when written: a message held back by `reorder` or delayed by `jitter` that meets a
+	 * link drop counts as lost, not sent.
+	 */
 	sent: Record<string, number>;
 	/** Messages that fell into a link drop, by type. */
 	lost: Record<string, number>;
@@ -52,7 +58,8 @@ const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 /** Start the simulator; resolves when it listens. */
 export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 	const sim = simulateMission({ seed: opts.seed, scenario: opts.scenario });
-	const events = timeline(sim.ws).filter((e) => e.msg.type !== 'connection');
+	const endMs = (opts.endAt_s ?? Infinity) * 1000;
+	const events = timeline(sim.ws).filter((e) => e.msg.type !== 'connection' && e.at_ms <= endMs);
 	const missionStartMs = sim.tables.mission[0]?.started_at ?? 0;
 	const firstMsgMs = missionStartMs + (events[0]?.at_ms ?? 0);
 	const skipMs = (opts.startAt_s ?? 0) * 1000;
@@ -88,15 +95,22 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 		return el >= every && el % every < dur;
 	}
 
-	function write(text: string) {
-		for (const c of clients) if (c.readyState === c.OPEN) c.send(text);
+	function write(text: string): number {
+		let n = 0;
+		for (const c of clients)
+			if (c.readyState === c.OPEN) {
+				c.send(text);
+				n++;
+			}
+		return n;
 	}
 
 	function deliver(msg: WsMessage) {
 		const text = JSON.stringify(msg);
 		const jitter = faults.jitterMs ? rand() * faults.jitterMs : 0;
 		const send = () => {
-			write(text);
+			if (!linkUp || write(text) === 0) return void bump(stats.lost, msg.type);
+			bump(stats.sent, msg.type);
 			if (faults.duplicate && rand() < faults.duplicate) write(text);
 		};
 		if (jitter > 0) setTimeout(send, jitter);
@@ -114,6 +128,8 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 			linkUp = false;
 			stats.gaps.push({ from_ms: now, to_ms: null });
 			for (const c of clients) c.terminate();
+			if (held) bump(stats.lost, held.type);
+			held = null;
 		} else if (!down && !linkUp) {
 			linkUp = true;
 			const g = stats.gaps.at(-1);
@@ -128,7 +144,6 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 				if (!linkUp) bump(stats.lost, msg.type);
 				continue;
 			}
-			bump(stats.sent, msg.type);
 			if (faults.reorder && !held && rand() < faults.reorder) {
 				held = msg;
 				continue;
@@ -139,7 +154,11 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 				held = null;
 			}
 		}
-		if (cursor >= events.length) stats.done = true;
+		if (cursor >= events.length) {
+			if (held && linkUp) deliver(held);
+			held = null;
+			stats.done = true;
+		}
 	}, 10);
 
 	const server = createServer((req, res) => {

@@ -1,0 +1,246 @@
+/**
+ * Parsed Pi messages → contract v1 rows of the live mission. Keeps the little context the rows
+ * need: the current state, the last position (for detections), the local origin (first fix),
+ * the RSSI sequence number and the Pi's debounce (pisad-domain.md §3) over the SNR it reports,
+ * which yields the detection events (the Pi sends no detection message).
+ */
+import { PI_SIGNAL } from '$lib/contract';
+import type {
+	DetectionRow,
+	HomingStepRow,
+	MissionRow,
+	RssiSampleRow,
+	SafetyEventRow,
+	StateTransitionRow,
+	VehicleTelemetryRow
+} from '$lib/contract';
+import type { PiMessage } from './protocol';
+
+/** Rows of one or more contract tables, as produced by the live recorder. */
+export interface LiveRows {
+	mission?: MissionRow[];
+	rssi_sample?: RssiSampleRow[];
+	vehicle_telemetry?: VehicleTelemetryRow[];
+	state_transition?: StateTransitionRow[];
+	detection?: DetectionRow[];
+	homing_step?: HomingStepRow[];
+	safety_event?: SafetyEventRow[];
+}
+export type LiveTable = keyof LiveRows;
+export type AnyLiveRow = NonNullable<LiveRows[LiveTable]>[number];
+export const LIVE_TABLES: readonly LiveTable[] = [
+	'mission',
+	'rssi_sample',
+	'vehicle_telemetry',
+	'state_transition',
+	'detection',
+	'homing_step',
+	'safety_event'
+];
+
+const R = 6371000;
+const RAD = Math.PI / 180;
+
+/** The live mission's mission row (source 'live'; ended_at set when the flight is saved). */
+export function liveMissionRow(id: string, startedAt: number, pi: string): MissionRow {
+	return {
+		mission_id: id,
+		name: `Live ${new Date(startedAt).toISOString().slice(0, 19).replace('T', ' ')}Z`,
+		source: 'live',
+		started_at: startedAt,
+		ended_at: null,
+		software_version: null,
+		center_frequency_hz: null,
+		ewma_alpha: PI_SIGNAL.ewmaAlpha,
+		noise_percentile: PI_SIGNAL.noisePercentile,
+		noise_window_samples: PI_SIGNAL.noiseWindowSamples,
+		snr_trigger_db: PI_SIGNAL.snrTriggerDb,
+		snr_drop_db: PI_SIGNAL.snrDropDb,
+		debounce_in_samples: PI_SIGNAL.debounceIn,
+		debounce_out_samples: PI_SIGNAL.debounceOut,
+		origin_lat_deg: null,
+		origin_lon_deg: null,
+		origin_alt_amsl_m: null,
+		search_area_geojson: null,
+		search_area_km2: null,
+		beacon_power_dbm: null,
+		scenario: null,
+		seed: null,
+		config_json: JSON.stringify({ pi }),
+		notes: 'recorded live by the ground station'
+	};
+}
+
+export class RowBuilder {
+	state: string | null = null;
+	homing: boolean | null = null;
+	pos: { lat: number; lon: number; north: number; east: number } | null = null;
+	origin: { lat: number; lon: number; alt: number | null } | null = null;
+	seq = 0;
+	detections = 0;
+	#detected = false;
+	#up = 0;
+	#down = 0;
+
+	constructor(
+		readonly missionId: string,
+		readonly startedAt: number
+	) {}
+
+	#timed(t: number) {
+		return { mission_id: this.missionId, t, t_rel_s: (t - this.startedAt) / 1000 };
+	}
+
+	/** Rows for one message (empty for messages that only update context). */
+	rows(m: PiMessage): LiveRows {
+		switch (m.type) {
+			case 'rssi':
+				return this.#rssi(m);
+			case 'telemetry': {
+				if (m.lat !== null && m.lon !== null && !this.origin)
+					this.origin = { lat: m.lat, lon: m.lon, alt: m.alt };
+				const o = this.origin;
+				const ne =
+					o && m.lat !== null && m.lon !== null
+						? {
+								north: (m.lat - o.lat) * RAD * R,
+								east: (m.lon - o.lon) * RAD * R * Math.cos(o.lat * RAD)
+							}
+						: null;
+				if (ne && m.lat !== null && m.lon !== null) this.pos = { lat: m.lat, lon: m.lon, ...ne };
+				const row: VehicleTelemetryRow = {
+					...this.#timed(m.t),
+					lat_deg: m.lat,
+					lon_deg: m.lon,
+					alt_amsl_m: m.alt,
+					alt_rel_m: m.alt !== null && o?.alt != null ? m.alt - o.alt : null,
+					north_m: ne?.north ?? null,
+					east_m: ne?.east ?? null,
+					groundspeed_mps: m.forward,
+					climb_mps: null,
+					heading_deg: null,
+					roll_deg: null,
+					pitch_deg: null,
+					yaw_deg: null,
+					battery_v: null,
+					battery_a: null,
+					battery_pct: m.battery,
+					gps_fix: m.gpsStatus,
+					gps_sats: null,
+					gps_hdop: null,
+					flight_mode: m.flightMode,
+					armed: m.armed,
+					cpu_pct: null,
+					mem_pct: null,
+					cpu_temp_c: null
+				};
+				return { vehicle_telemetry: [row] };
+			}
+			case 'state':
+				this.state = m.current_state;
+				if (m.homing_enabled !== null) this.homing = m.homing_enabled;
+				return {};
+			case 'state_change':
+				this.state = m.to_state;
+				return { state_transition: [this.transition(m.t, m.from_state, m.to_state, m.reason)] };
+			case 'homing_status':
+				return {
+					homing_step: [
+						{
+							...this.#timed(m.t),
+							substage: m.substage,
+							gradient_mag_db_per_m: null,
+							gradient_dir_deg: m.gradient_direction,
+							gradient_conf_pct: m.gradient_confidence,
+							target_heading_deg: m.target_heading,
+							cmd_forward_mps: m.forward,
+							cmd_yaw_rate_rps: m.yaw
+						}
+					]
+				};
+			default:
+				return {};
+		}
+	}
+
+	/** A state_transition row (from a state_change message or the Pi's state history). */
+	transition(
+		t: number,
+		from: string | null,
+		to: string,
+		reason: string | null,
+		extra: { operator_id?: string | null; action_duration_ms?: number | null } = {}
+	): StateTransitionRow {
+		return {
+			...this.#timed(t),
+			from_state: from,
+			to_state: to,
+			reason,
+			forced: reason?.startsWith('FORCED:') ?? null,
+			operator_id: extra.operator_id ?? null,
+			action_duration_ms: extra.action_duration_ms ?? null,
+			homing_enabled: this.homing
+		};
+	}
+
+	/** A link gap as a safety_event row (event_type 'link_gap'), times in epoch ms. */
+	gap(fromT: number, toT: number): SafetyEventRow {
+		return {
+			...this.#timed(fromT),
+			event_id: `${this.missionId}-gap-${Math.round(fromT)}`,
+			event_type: 'link_gap',
+			trigger: 'websocket closed',
+			details: JSON.stringify({ from_t: fromT, to_t: toT, duration_s: (toT - fromT) / 1000 }),
+			resolved: true
+		};
+	}
+
+	#rssi(m: Extract<PiMessage, { type: 'rssi' }>): LiveRows {
+		const snr = m.snr ?? (m.noiseFloor !== null ? m.rssi - m.noiseFloor : null);
+		const above = snr !== null && snr > PI_SIGNAL.snrTriggerDb;
+		let started = false;
+		if (!this.#detected) {
+			this.#up = above ? this.#up + 1 : 0;
+			if (this.#up >= PI_SIGNAL.debounceIn) [this.#detected, started, this.#up] = [true, true, 0];
+		} else {
+			this.#down = snr !== null && snr <= PI_SIGNAL.snrDropDb ? this.#down + 1 : 0;
+			if (this.#down >= PI_SIGNAL.debounceOut) [this.#detected, this.#down] = [false, 0];
+		}
+		const out: LiveRows = {
+			rssi_sample: [
+				{
+					...this.#timed(m.t),
+					seq: this.seq++,
+					rssi_dbm: m.rssi,
+					rssi_raw_dbm: null,
+					noise_floor_dbm: m.noiseFloor,
+					snr_db: snr,
+					above_trigger: snr === null ? null : above,
+					detected: this.#detected,
+					confidence_pct: m.confidence,
+					frequency_hz: null,
+					system_state: this.state
+				}
+			]
+		};
+		if (started) {
+			const p = this.pos;
+			out.detection = [
+				{
+					...this.#timed(m.t),
+					detection_id: ++this.detections,
+					frequency_hz: null,
+					rssi_dbm: m.rssi,
+					snr_db: snr,
+					confidence_pct: m.confidence,
+					lat_deg: p?.lat ?? null,
+					lon_deg: p?.lon ?? null,
+					north_m: p?.north ?? null,
+					east_m: p?.east ?? null,
+					system_state: this.state
+				}
+			];
+		}
+		return out;
+	}
+}
