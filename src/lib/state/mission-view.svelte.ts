@@ -1,6 +1,7 @@
 /**
- * The open mission in the review page: its summary, track and RSSI series as query resources,
- * the GeoJSON derived from them, and the drawn-marks used to time "open to drawn".
+ * The open mission in the review page: one query resource per panel (each with its own
+ * loading / error / data state), the GeoJSON derived from them, and the drawn-marks used to
+ * time "open to drawn".
  */
 import type { AppState } from './app.svelte';
 import { Resource } from './resource.svelte';
@@ -8,7 +9,22 @@ import { missionSummary, type MissionSummaryRow } from '$lib/queries/mission-sum
 import { track, type TrackRow } from '$lib/queries/track';
 import { rssiSeries, type RssiSeriesRow } from '$lib/queries/rssi-series';
 import { detectionList, type DetectionListRow } from '$lib/queries/detection-list';
+import { searchPattern, type SearchPatternRow } from '$lib/queries/search-pattern';
+import { telemetrySeries, type TelemetrySeriesRow } from '$lib/queries/telemetry-series';
+import { rssiHistogram, type RssiHistogramRow } from '$lib/queries/rssi-histogram';
+import { missionKpis, type MissionKpiRow } from '$lib/queries/mission-kpis';
+import { beaconEstimate } from '$lib/queries/spatial-beacon-estimate';
+import { coverage } from '$lib/queries/spatial-coverage';
+import { heatMap, type HeatMapRow } from '$lib/queries/spatial-heat-map';
+import { spatialGradient, type SpatialGradientRow } from '$lib/queries/spatial-gradient';
+import { stateTimeline, type StateTimelineRow } from '$lib/queries/kpi-state-timeline';
 import { pointFeatures, trackBounds, trackSegments } from '$lib/transforms/track';
+import {
+	circlePolygon,
+	gradientArrows,
+	heatCells,
+	patternFeatures
+} from '$lib/transforms/map-features';
 
 /** Enough points for a smooth track and chart at 1920 px, few enough to draw in one frame. */
 const MAX_TRACK_POINTS = 4000;
@@ -17,9 +33,16 @@ const MAX_SERIES_POINTS = 2000;
 export class MissionView {
 	missionId = $state<string | null>(null);
 	summary = new Resource<MissionSummaryRow>();
+	kpis = new Resource<MissionKpiRow | null>();
 	track = new Resource<TrackRow[]>();
 	series = new Resource<RssiSeriesRow[]>();
 	detections = new Resource<DetectionListRow[]>();
+	pattern = new Resource<SearchPatternRow | null>();
+	telemetry = new Resource<TelemetrySeriesRow[]>();
+	histogram = new Resource<RssiHistogramRow[]>();
+	heat = new Resource<HeatMapRow[]>();
+	gradient = new Resource<SpatialGradientRow[]>();
+	timeline = new Resource<StateTimelineRow[]>();
 	#drawn = $state<{ map: boolean; chart: boolean }>({ map: false, chart: false });
 	#app: AppState;
 
@@ -27,47 +50,71 @@ export class MissionView {
 		this.#app = app;
 	}
 
-	/** True once the map and the chart of the current mission have drawn. */
+	/** True once the map and the main chart of the current mission have drawn. */
 	get ready() {
 		return this.#drawn.map && this.#drawn.chart;
 	}
 
-	/** GeoJSON for the map, or null while the track is loading. */
-	geo = $derived.by(() => {
+	/** The map's big layers, or null while the track is loading. */
+	layers = $derived.by(() => {
 		const rows = this.track.data;
 		if (!rows) return null;
 		const s = this.summary.data;
-		const first = rows.find((r) => r.lat_deg !== null && r.lon_deg !== null);
-		const markers = pointFeatures(
-			[
-				...(first ? [{ lat_deg: first.lat_deg, lon_deg: first.lon_deg, kind: 'home' }] : []),
-				...(s?.beacon_lat_deg != null
-					? [{ lat_deg: s.beacon_lat_deg, lon_deg: s.beacon_lon_deg, kind: 'beacon' }]
-					: [])
-			],
-			(r) => ({ kind: r.kind })
-		);
+		const k = this.kpis.data;
+		const first = rows[0];
+		const marks: { lat_deg: number | null; lon_deg: number | null; kind: string }[] = [];
+		if (first) marks.push({ lat_deg: first.lat_deg, lon_deg: first.lon_deg, kind: 'home' });
+		if (s?.beacon_lat_deg != null)
+			marks.push({ lat_deg: s.beacon_lat_deg, lon_deg: s.beacon_lon_deg, kind: 'beacon' });
+		if (k?.beacon_est_lat != null)
+			marks.push({ lat_deg: k.beacon_est_lat, lon_deg: k.beacon_est_lon, kind: 'estimate' });
+		const pattern = patternFeatures(this.pattern.data ?? null);
+		const est =
+			k?.beacon_est_lat != null && k.beacon_est_lon != null && k.beacon_est_err_m != null
+				? [circlePolygon(k.beacon_est_lat, k.beacon_est_lon, k.beacon_est_err_m)]
+				: [];
 		return {
 			track: trackSegments(rows),
-			detections: pointFeatures(this.detections.data ?? [], (d) => ({
-				t_rel_s: d.t_rel_s,
-				rssi_dbm: d.rssi_dbm
-			})),
-			markers,
-			bounds: trackBounds(rows)
+			detections: pointFeatures(this.detections.data ?? [], (d) => ({ t_rel_s: d.t_rel_s })),
+			markers: pointFeatures(marks, (r) => ({ kind: r.kind })),
+			heat: heatCells(this.heat.data ?? []),
+			arrows: gradientArrows(
+				(this.gradient.data ?? []).filter((g) => (g.r2 ?? 0) >= 0.3),
+				5
+			),
+			estimate: { type: 'FeatureCollection' as const, features: est },
+			boundary: pattern.boundary,
+			pattern: pattern.path,
+			waypoints: pattern.waypoints
 		};
 	});
 
-	/** Open a mission (or none) and run its queries. */
+	bounds = $derived(this.track.data ? trackBounds(this.track.data) : null);
+
+	/** Open a mission (or none) and run every panel's query. */
 	open(id: string | null) {
 		if (id === this.missionId && this.summary.data) return;
 		this.missionId = id;
 		this.#drawn = { map: false, chart: false };
+		const all = [
+			this.summary,
+			this.kpis,
+			this.track,
+			this.series,
+			this.detections,
+			this.pattern,
+			this.telemetry,
+			this.histogram,
+			this.heat,
+			this.gradient,
+			this.timeline
+		];
 		if (!id) {
-			for (const r of [this.summary, this.track, this.series, this.detections]) r.reset();
+			for (const r of all) r.reset();
 			return;
 		}
 		const db = () => this.#app.db();
+		// The map and main chart first: they decide "open to drawn"; the rest follows.
 		this.summary.run(async () => {
 			const row = await missionSummary(await db(), id);
 			if (!row) throw new Error(`Mission ${id} is not loaded.`);
@@ -76,6 +123,23 @@ export class MissionView {
 		this.track.run(async () => track(await db(), id, MAX_TRACK_POINTS));
 		this.series.run(async () => rssiSeries(await db(), id, MAX_SERIES_POINTS));
 		this.detections.run(async () => detectionList(await db(), id));
+		this.timeline.run(async () => stateTimeline(await db(), id));
+		this.pattern.run(async () => searchPattern(await db(), id));
+		this.kpis.run(async () => {
+			const rows = await missionKpis(await db(), id, {
+				spatial: {
+					beaconEstimate: (d, m) => beaconEstimate(d, m),
+					// The spatial row names the area covered_km2; the KPI row calls it coverage_km2.
+					coverage: async (d, m) =>
+						(await coverage(d, m)).map((c) => ({ ...c, coverage_km2: c.covered_km2 }))
+				}
+			});
+			return rows[0] ?? null;
+		});
+		this.telemetry.run(async () => telemetrySeries(await db(), id, 600));
+		this.histogram.run(async () => rssiHistogram(await db(), id, 2));
+		this.heat.run(async () => heatMap(await db(), id, 25));
+		this.gradient.run(async () => spatialGradient(await db(), id));
 	}
 
 	/** Record that a panel drew; the first time both have, measure open → drawn. */
