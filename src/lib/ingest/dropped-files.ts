@@ -9,8 +9,13 @@ export interface NamedBytes {
 	bytes: Uint8Array;
 }
 
-/** Files whose names we can load; anything else in a dropped folder is skipped, not an error. */
-export const LOADABLE = /\.(parquet|duckdb|db|sqlite|csv|json|jsonl)$/i;
+import { checkSize } from './limits';
+
+/**
+ * Files whose names we can load; anything else in a dropped folder is skipped, not an error.
+ * `.sql` is the schema.sql/load.sql of a story-4.8 EXPORT DATABASE folder.
+ */
+export const LOADABLE = /\.(parquet|duckdb|db|sqlite|sqlite3|csv|json|jsonl|txt|sql)$/i;
 
 async function readFile(file: File, path: string): Promise<NamedBytes> {
 	return { name: path, bytes: new Uint8Array(await file.arrayBuffer()) };
@@ -64,10 +69,14 @@ export function filesFromInput(list: FileList): { file: File; path: string }[] {
 
 /** Read the loadable files into memory; returns the bytes and the names that were skipped. */
 export async function readFiles(
-	files: { file: File; path: string }[]
+	files: { file: File; path: string }[],
+	opts: { maxBytes?: number } = {}
 ): Promise<{ loaded: NamedBytes[]; skipped: string[] }> {
 	const loaded: NamedBytes[] = [];
 	const skipped: string[] = [];
+	// Refuse a file the tab cannot hold before reading a byte of it (reading would crash the tab).
+	for (const { file, path } of files)
+		if (LOADABLE.test(path)) checkSize(path, file.size, opts.maxBytes);
 	for (const { file, path } of files) {
 		if (LOADABLE.test(path)) loaded.push(await readFile(file, path));
 		else skipped.push(path);

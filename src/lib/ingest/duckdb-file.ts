@@ -1,6 +1,7 @@
 import { CONTRACT_TABLES } from '$lib/contract';
 import type { Db } from '$lib/db/types';
 import { KNOWN_SQL, contractColumns, loadedMissionIds, type ContractColumns } from './columns';
+import { checkStorageVersion } from './importers/duckdb-header';
 import { IngestError, type IngestNote } from './notes';
 
 let counter = 0;
@@ -8,14 +9,18 @@ let counter = 0;
 /**
  * Load one .duckdb file: ATTACH the bytes READ_ONLY, INSERT INTO each contract table BY NAME the
  * columns both sides have, skipping missions already loaded, all in one transaction; then DETACH
- * and drop the file. Returns the mission ids loaded.
+ * and drop the file. Returns the mission ids loaded. A file without contract tables (e.g. the
+ * story-4.8 pisad.duckdb) is handed, still attached, to `other`. The storage version is checked
+ * before ATTACH so a file from another DuckDB gets a clear message.
  */
 export async function loadDuckDbFile(
 	db: Db,
 	file: { name: string; bytes: Uint8Array },
 	mine: ContractColumns,
-	notes: IngestNote[]
+	notes: IngestNote[],
+	other?: (alias: string) => Promise<string[]>
 ): Promise<string[]> {
+	checkStorageVersion(file.name, file.bytes);
 	// Registered and attached under names we make, so nothing from the user is spliced into SQL.
 	const n = ++counter;
 	const reg = `ingest_${n}.duckdb`;
@@ -29,6 +34,14 @@ export async function loadDuckDbFile(
 	}
 	try {
 		const theirs = await contractColumns(db, alias);
+		if (!theirs.has('mission') && !theirs.has('rssi_sample')) {
+			if (other) return await other(alias);
+			throw new IngestError(
+				file.name,
+				`${file.name} is a DuckDB database without PISAD mission tables`,
+				"Pick a mission .duckdb (contract v1) or the Pi's story-4.8 pisad.duckdb."
+			);
+		}
 		const known = await loadedMissionIds(db);
 		const ids = theirs.has('mission')
 			? await db.query<{ mission_id: string }>(`SELECT DISTINCT mission_id FROM ${alias}.mission`)

@@ -1,4 +1,5 @@
 import { CONTRACT_TABLES } from '$lib/contract';
+import { checkSize } from './limits';
 import { IngestError } from './notes';
 import type { LoadProgress, NamedFile } from './load';
 
@@ -8,16 +9,18 @@ import type { LoadProgress, NamedFile } from './load';
  * `<url><table>.parquet` (404 is fine for optional tables; mission or rssi_sample must exist).
  * Other URLs (.parquet, .duckdb) are fetched as they are. Names keep the folder
  * (`<folder>/<file>`) so loadMissionFiles groups each folder as one mission.
- * Progress counts files done out of files to fetch.
+ * Progress counts files done out of files to fetch. A response whose Content-Length exceeds
+ * `maxBytes` (default DEFAULT_MAX_BYTES) is refused before its body is read.
  */
 export async function fetchMissionFiles(
 	urls: string[],
-	onProgress?: (p: LoadProgress) => void
+	onProgress?: (p: LoadProgress) => void,
+	maxBytes?: number
 ): Promise<NamedFile[]> {
 	const out: NamedFile[] = [];
 	for (const url of urls) {
 		if (!url.endsWith('/')) {
-			const bytes = await get(url, true);
+			const bytes = await get(url, true, maxBytes);
 			out.push({ name: lastSegment(url), bytes: bytes as Uint8Array });
 			onProgress?.({ file: lastSegment(url), done: out.length, total: urls.length });
 			continue;
@@ -31,7 +34,7 @@ export async function fetchMissionFiles(
 		// Fetch the folder's files in parallel: on a radio link or a slow host latency dominates.
 		const fetched = await Promise.all(
 			names.map(async (name) => {
-				const bytes = await get(`${url}${name}`, index !== null);
+				const bytes = await get(`${url}${name}`, index !== null, maxBytes);
 				onProgress?.({ file: name, done: ++done, total: names.length });
 				return bytes ? { name: `${folder}/${name}`, bytes } : null;
 			})
@@ -78,7 +81,7 @@ function indexNames(bytes: Uint8Array, url: string): string[] {
 }
 
 /** Bytes of `url`; null on 404 unless `required`. */
-async function get(url: string, required: boolean): Promise<Uint8Array | null> {
+async function get(url: string, required: boolean, maxBytes?: number): Promise<Uint8Array | null> {
 	let res: Response;
 	try {
 		res = await fetch(url);
@@ -91,6 +94,8 @@ async function get(url: string, required: boolean): Promise<Uint8Array | null> {
 		);
 	}
 	if (res.status === 404 && !required) return null;
+	const length = Number(res.headers.get('content-length'));
+	if (Number.isFinite(length) && length > 0) checkSize(url, length, maxBytes);
 	if (!res.ok) {
 		throw new IngestError(
 			url,

@@ -3,6 +3,16 @@ import type { ContractTable } from '$lib/contract';
 import type { Db } from '$lib/db/types';
 import { KNOWN_SQL, contractColumns, loadedMissionIds, type ContractColumns } from './columns';
 import { loadDuckDbFile } from './duckdb-file';
+import { detectKind } from './importers/detect';
+import {
+	importLoggerFolder,
+	importSingle,
+	importStory48Attached,
+	importStory48Folder,
+	type RouteOut
+} from './importers/route';
+import type { DataQualityNote } from './importers/types';
+import { checkSize, emptyFile } from './limits';
 import { IngestError, type IngestNote } from './notes';
 import { parquetInfo, parquetToIpc, unstageExpr } from './parquet';
 
@@ -22,49 +32,84 @@ export interface LoadResult {
 	/** Missions newly loaded by this call. */
 	missionIds: string[];
 	notes: IngestNote[];
+	/** Data-quality notes of each newly loaded mission (also kept in table data_quality_note). */
+	quality: Record<string, DataQualityNote[]>;
+	/** Plain tables opened from files that are not missions (`user_<name>`), to query in SQL. */
+	tables: string[];
+}
+
+export interface LoadOptions {
+	onProgress?(p: LoadProgress): void;
+	/** Largest file accepted, in bytes (default DEFAULT_MAX_BYTES). */
+	maxBytes?: number;
 }
 
 /**
- * Load mission files into the contract tables. Parquet files are grouped by folder (one folder =
- * one mission's tables; the file base name is the table); each folder loads in one transaction,
- * so a bad file leaves nothing of its mission behind. `.duckdb` files load whole. Missions already
- * loaded are skipped with a note. Throws an IngestError (file, what is wrong, what to do) at the
- * first file that cannot be loaded; folders loaded before it stay loaded.
+ * Load mission files into the contract tables. Contract Parquet files are grouped by folder (one
+ * folder = one mission's tables; the file base name is the table); each folder loads in one
+ * transaction, so a bad file leaves nothing of its mission behind. `.duckdb` files load whole
+ * (contract v1, or the story-4.8 pisad.duckdb by session). Other formats are recognised by
+ * content (importers/detect.ts): SQLite pisad.db, recorder CSV/JSON, _analysis.csv, field-logger
+ * folders, WebSocket JSONL captures, story-4.8 export folders; any other Parquet/CSV opens as a
+ * plain table. Missions already loaded are skipped with a note. Throws an IngestError (file, what
+ * is wrong, what to do) at the first file that cannot be loaded; missions loaded before it stay.
  */
 export async function loadMissionFiles(
 	db: Db,
 	files: NamedFile[],
-	opts: { onProgress?(p: LoadProgress): void } = {}
+	opts: LoadOptions = {}
 ): Promise<LoadResult> {
-	const notes: IngestNote[] = [];
-	const missionIds: string[] = [];
+	const out: RouteOut = { missionIds: [], notes: [], quality: [], tables: [] };
 	const mine = await contractColumns(db);
-	const folders = new Map<string, { table: ContractTable; file: NamedFile }[]>();
+	for (const f of files) checkSize(f.name, f.bytes.length, opts.maxBytes);
 	let done = 0;
 	const tick = (file: string): void =>
 		opts.onProgress?.({ file, done: ++done, total: files.length });
+	const dirOf = (name: string): string => name.slice(0, Math.max(0, name.lastIndexOf('/')));
+	const loadSqlDirs = new Set(
+		files.filter((f) => /(^|\/)load\.sql$/i.test(f.name)).map((f) => dirOf(f.name))
+	);
+	const folders = new Map<string, { table: ContractTable; file: NamedFile }[]>();
+	const logger = new Map<string, NamedFile[]>();
+	const story = new Map<string, NamedFile[]>();
+	const push = <T>(m: Map<string, T[]>, k: string, v: T): void =>
+		void m.set(k, [...(m.get(k) ?? []), v]);
 	for (const f of files) {
-		const base = f.name.slice(f.name.lastIndexOf('/') + 1);
-		if (/\.duckdb$/i.test(base)) {
-			missionIds.push(...(await loadDuckDbFile(db, f, mine, notes)));
-			tick(f.name);
-		} else if (/\.parquet$/i.test(base) && isContractTable(base.replace(/\.parquet$/i, ''))) {
-			const dir = f.name.slice(0, Math.max(0, f.name.lastIndexOf('/')));
-			const list = folders.get(dir) ?? [];
-			list.push({ table: base.replace(/\.parquet$/i, '') as ContractTable, file: f });
-			folders.set(dir, list);
-		} else {
-			notes.push({
-				file: f.name,
-				message: 'not a contract table file (.parquet/.duckdb); skipped'
-			});
-			tick(f.name);
+		const dir = dirOf(f.name);
+		const kind = detectKind(f.name, f.bytes, loadSqlDirs.has(dir));
+		const table = f.name.slice(f.name.lastIndexOf('/') + 1).replace(/\.parquet$/i, '');
+		if (kind === 'empty') throw emptyFile(f.name);
+		if (kind === 'contract-parquet' && isContractTable(table)) {
+			push(folders, dir, { table, file: f });
+			continue;
 		}
+		if (kind === 'logger-part') push(logger, dir, f);
+		else if (kind === 'story48-parquet' || kind === 'export-sql') push(story, dir, f);
+		else if (kind === 'duckdb')
+			out.missionIds.push(
+				...(await loadDuckDbFile(db, f, mine, out.notes, async (alias) => {
+					const before = out.missionIds.length;
+					await importStory48Attached(db, alias, f.name, mine, out);
+					return out.missionIds.splice(before);
+				}))
+			);
+		else await importSingle(db, f, kind === 'contract-parquet' ? 'parquet' : kind, mine, out);
+		if (kind !== 'logger-part' && kind !== 'story48-parquet' && kind !== 'export-sql') tick(f.name);
+	}
+	for (const [dir, list] of logger) {
+		await importLoggerFolder(db, dir, list, mine, out);
+		list.forEach((f) => tick(f.name));
+	}
+	for (const [dir, list] of story) {
+		await importStory48Folder(db, dir, list, mine, out);
+		list.forEach((f) => tick(f.name));
 	}
 	for (const group of folders.values()) {
-		missionIds.push(...(await loadParquetFolder(db, group, mine, notes, tick)));
+		out.missionIds.push(...(await loadParquetFolder(db, group, mine, out.notes, tick)));
 	}
-	return { missionIds, notes };
+	const quality: Record<string, DataQualityNote[]> = {};
+	for (const n of out.quality) (quality[n.mission_id] ??= []).push(n);
+	return { missionIds: out.missionIds, notes: out.notes, quality, tables: out.tables };
 }
 
 async function loadParquetFolder(
