@@ -1,4 +1,12 @@
 /** Turning files into contract tables: public entry for app code. */
-export { loadMissionFiles, type LoadProgress, type LoadResult, type NamedFile } from './load';
+export {
+	loadMissionFiles,
+	type LoadOptions,
+	type LoadProgress,
+	type LoadResult,
+	type NamedFile
+} from './load';
 export { fetchMissionFiles } from './fetch';
+export { DEFAULT_MAX_BYTES } from './limits';
 export { IngestError, type IngestNote } from './notes';
+export type { DataQualityNote, Severity } from './importers/types';
