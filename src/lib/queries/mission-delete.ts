@@ -8,7 +8,8 @@ import type { Db } from '$lib/db/types';
 export async function deleteMission(db: Db, missionId: string): Promise<void> {
 	await db.exec('BEGIN TRANSACTION');
 	try {
-		for (const table of [...CONTRACT_TABLES].reverse()) {
+		// The contract tables plus the per-mission data-quality notes kept beside them.
+		for (const table of [...[...CONTRACT_TABLES].reverse(), 'data_quality_note']) {
 			await db.query(`DELETE FROM "${table}" WHERE mission_id = $1`, [missionId]);
 		}
 		await db.exec('COMMIT');

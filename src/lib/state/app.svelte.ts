@@ -80,6 +80,12 @@ export class AppState {
 					(this.progress = { label: `Loading ${p.file}`, done: p.done, total: p.total })
 			});
 			for (const n of result.notes) this.say('note', noteText(n));
+			for (const t of result.tables ?? []) {
+				this.say(
+					'note',
+					`Opened as table ${t}: it is not a PISAD mission, but the SQL engine can query it.`
+				);
+			}
 			await this.refresh();
 			return result.missionIds;
 		} catch (e) {

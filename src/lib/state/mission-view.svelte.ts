@@ -18,6 +18,8 @@ import { coverage } from '$lib/queries/spatial-coverage';
 import { heatMap, type HeatMapRow } from '$lib/queries/spatial-heat-map';
 import { spatialGradient, type SpatialGradientRow } from '$lib/queries/spatial-gradient';
 import { stateTimeline, type StateTimelineRow } from '$lib/queries/kpi-state-timeline';
+import { dataQualityNotes } from '$lib/queries/ingest-data-quality';
+import type { DataQualityNote } from '$lib/ingest';
 import { pointFeatures, trackBounds, trackSegments } from '$lib/transforms/track';
 import {
 	circlePolygon,
@@ -43,6 +45,7 @@ export class MissionView {
 	heat = new Resource<HeatMapRow[]>();
 	gradient = new Resource<SpatialGradientRow[]>();
 	timeline = new Resource<StateTimelineRow[]>();
+	quality = new Resource<DataQualityNote[]>();
 	#drawn = $state<{ map: boolean; chart: boolean }>({ map: false, chart: false });
 	#app: AppState;
 
@@ -107,7 +110,8 @@ export class MissionView {
 			this.histogram,
 			this.heat,
 			this.gradient,
-			this.timeline
+			this.timeline,
+			this.quality
 		];
 		if (!id) {
 			for (const r of all) r.reset();
@@ -140,6 +144,7 @@ export class MissionView {
 		this.histogram.run(async () => rssiHistogram(await db(), id, 2));
 		this.heat.run(async () => heatMap(await db(), id, 25));
 		this.gradient.run(async () => spatialGradient(await db(), id));
+		this.quality.run(async () => dataQualityNotes(await db(), id));
 	}
 
 	/** Record that a panel drew; the first time both have, measure open → drawn. */
