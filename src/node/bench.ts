@@ -5,17 +5,19 @@
  * - cold start: a new browser profile (no cache) opens the app → first DuckDB-WASM query answered
  * - warm start: the same, with the browser cache warm (compiled wasm cached)
  * - drop-to-drawn: a 1-hour mission's Parquet files given to the file input → map and chart drawn
+ * - then the analytics table of bench-analytics.ts (`npm run bench -- --full` adds 100 h)
  *
  * Needs `npm run build` first (it runs it when build/ is missing).
  */
 import { execSync } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../tests/support/chromium';
 import { simulateMission } from '../lib/sim';
+import { runAnalyticsBench } from './bench-analytics';
 import { writeMission } from './mission-writer';
 import { serveStatic } from './serve';
 
@@ -135,6 +137,11 @@ async function main() {
 	console.log(`\n${head}\n\n${table}`);
 	await mkdir('.bench', { recursive: true });
 	await writeFile('.bench/last.md', `${head}\n\n${table}\n`);
+
+	// Issue 4: per-query medians at 1 h / 10 h (/ 100 h with --full), DuckDB-WASM vs SQLite-WASM.
+	const analytics = await runAnalyticsBench({ full: process.argv.includes('--full') });
+	console.log(`\n${analytics.table}`);
+	await appendFile('.bench/last.md', `\n${analytics.table}\n`);
 }
 
 await main();

@@ -1,0 +1,10 @@
+/** Puts the bench on `window.pisadBench` for the headless driver; returns the cleanup. */
+import { runSize } from './run-size';
+
+export function installBenchHook(status: (s: string) => void): () => void {
+	window.pisadBench = { runSize: (req) => runSize(req, status) };
+	status('ready');
+	return () => {
+		delete window.pisadBench;
+	};
+}
