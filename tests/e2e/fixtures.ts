@@ -10,6 +10,11 @@ export interface Watch {
 	requests: string[];
 	/** Console errors a test expects (e.g. a deliberately bad file); matched by substring. */
 	allow: (pattern: string) => void;
+	/**
+	 * Another origin this test may talk to (the live tests' Pi simulator on localhost). Every other
+	 * origin still fails the test.
+	 */
+	allowOrigin: (origin: string) => void;
 }
 
 export const test = base.extend<{ watch: Watch }>({
@@ -17,11 +22,13 @@ export const test = base.extend<{ watch: Watch }>({
 		async ({ page, baseURL }, use) => {
 			const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
 			const allowed: string[] = [];
+			const origins = new Set([origin]);
 			const w: Watch = {
 				errors: [],
 				foreign: [],
 				requests: [],
-				allow: (p) => allowed.push(p)
+				allow: (p) => allowed.push(p),
+				allowOrigin: (o) => origins.add(new URL(o).origin)
 			};
 			page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
 			page.on('console', (m) => {
@@ -31,7 +38,7 @@ export const test = base.extend<{ watch: Watch }>({
 				const url = r.url();
 				w.requests.push(url);
 				if (/^(data|blob|about):/.test(url)) return;
-				if (new URL(url).origin !== origin) w.foreign.push(url);
+				if (!origins.has(new URL(url.replace(/^ws/, 'http')).origin)) w.foreign.push(url);
 			});
 			await use(w);
 			const unexpected = w.errors.filter((e) => !allowed.some((a) => e.includes(a)));

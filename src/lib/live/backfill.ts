@@ -21,7 +21,12 @@ export interface KnownTransition {
 	to_state: string;
 }
 
-export const SAME_TRANSITION_MS = 1500;
+/**
+ * On the Pi both stamps come from the same transition call, milliseconds apart; transitions of
+ * the same pair can follow each other within a second (DETECTING → SEARCHING, "Signal lost",
+ * twice in 1 s), so the window must stay well below that.
+ */
+export const SAME_TRANSITION_MS = 250;
 
 /** Parse the REST body; rows without a usable timestamp or to_state are dropped. */
 export function parseHistory(body: unknown): HistoryRow[] {
@@ -43,7 +48,7 @@ export function parseHistory(body: unknown): HistoryRow[] {
 	return out.sort((a, b) => a.t - b.t);
 }
 
-/** Is `r` already among `known` (same from/to within the tolerance)? */
+/** Is `r` already among `known` (same from/to within SAME_TRANSITION_MS)? */
 export function isKnown(known: readonly KnownTransition[], r: KnownTransition): boolean {
 	return known.some(
 		(k) =>
@@ -53,11 +58,19 @@ export function isKnown(known: readonly KnownTransition[], r: KnownTransition): 
 	);
 }
 
-/** History rows after `since` that are not yet known, oldest first. */
+/** History rows after `since` that are not yet known, oldest first (each known row matches once). */
 export function missedTransitions(
 	history: readonly HistoryRow[],
 	known: readonly KnownTransition[],
 	since: number
 ): HistoryRow[] {
-	return history.filter((h) => h.t >= since && !isKnown(known, h));
+	const left = [...known];
+	const out: HistoryRow[] = [];
+	for (const h of history) {
+		if (h.t < since) continue;
+		const i = left.findIndex((k) => isKnown([k], h));
+		if (i >= 0) left.splice(i, 1);
+		else out.push(h);
+	}
+	return out;
 }

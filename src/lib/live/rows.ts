@@ -73,6 +73,8 @@ export function liveMissionRow(id: string, startedAt: number, pi: string): Missi
 
 export class RowBuilder {
 	state: string | null = null;
+	/** Pi time the current state began (from `state_duration_ms` or the transition). */
+	stateSince: number | null = null;
 	homing: boolean | null = null;
 	pos: { lat: number; lon: number; north: number; east: number } | null = null;
 	origin: { lat: number; lon: number; alt: number | null } | null = null;
@@ -138,10 +140,12 @@ export class RowBuilder {
 			}
 			case 'state':
 				this.state = m.current_state;
+				if (m.state_duration_ms !== null) this.stateSince = m.t - m.state_duration_ms;
 				if (m.homing_enabled !== null) this.homing = m.homing_enabled;
 				return {};
 			case 'state_change':
 				this.state = m.to_state;
+				this.stateSince = m.t;
 				return { state_transition: [this.transition(m.t, m.from_state, m.to_state, m.reason)] };
 			case 'homing_status':
 				return {
@@ -183,15 +187,19 @@ export class RowBuilder {
 		};
 	}
 
-	/** A link gap as a safety_event row (event_type 'link_gap'), times in epoch ms. */
-	gap(fromT: number, toT: number): SafetyEventRow {
+	/**
+	 * A link gap as a safety_event row (event_type 'link_gap'), times in epoch ms; `toT` null for a
+	 * link that never came back before the session stopped (resolved = false).
+	 */
+	gap(fromT: number, toT: number | null): SafetyEventRow {
+		const duration_s = toT === null ? null : (toT - fromT) / 1000;
 		return {
 			...this.#timed(fromT),
 			event_id: `${this.missionId}-gap-${Math.round(fromT)}`,
 			event_type: 'link_gap',
 			trigger: 'websocket closed',
-			details: JSON.stringify({ from_t: fromT, to_t: toT, duration_s: (toT - fromT) / 1000 }),
-			resolved: true
+			details: JSON.stringify({ from_t: fromT, to_t: toT, duration_s }),
+			resolved: toT !== null
 		};
 	}
 

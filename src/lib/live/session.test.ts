@@ -90,6 +90,17 @@ describe('live session vs the Pi simulator with faults', () => {
 		const started = session.rows?.startedAt ?? 0;
 		const expected = body.history.filter((h) => Date.parse(h.timestamp) >= started).length;
 		expect(expected).toBeGreaterThan(3);
+		const got = await db.query<{ t: number; from_state: string; to_state: string }>(
+			'SELECT t, from_state, to_state FROM state_transition WHERE mission_id = $1 ORDER BY t',
+			[session.missionId]
+		);
+		if (got.length !== expected)
+			console.log(
+				JSON.stringify(body.history.filter((h) => Date.parse(h.timestamp) >= started)),
+				JSON.stringify(got.map((g) => [new Date(g.t).toISOString(), g.from_state, g.to_state])),
+				JSON.stringify(sim.stats().gaps),
+				session.counters
+			);
 		expect(await count('state_transition')).toBe(expected);
 		expect(session.counters.backfilled).toBeGreaterThan(0);
 	});

@@ -103,6 +103,9 @@ export class LiveSession {
 		this.#link.stop();
 		for (const t of this.#timers) clearInterval(t);
 		this.#timers = [];
+		const open = this.gaps.at(-1);
+		if (open && open.to === null && this.rows)
+			this.#add({ safety_event: [this.rows.gap(open.from, null)] });
 		await this.#backfilling;
 		await this.flush();
 		await this.persist();

@@ -174,7 +174,8 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 		// Test control endpoint: answers even while the simulated radio link is down.
 		if (url.pathname === '/api/sim/stats') return json(res, 200, stats);
 		if (!linkUp) return json(res, 503, { detail: 'link down (simulated)' });
-		const nowEpoch = firstMsgMs + missionNow();
+		// The replay stops at endAt_s, and so does the Pi's persisted history.
+		const nowEpoch = firstMsgMs + Math.min(missionNow(), endMs);
 		const p = url.pathname.replace(/\/+$/, '') || '/';
 		if (p === '/api/state/current' || p === '/api/system/state')
 			return json(res, 200, currentState(latestState));
