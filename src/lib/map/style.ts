@@ -59,7 +59,11 @@ export const SNR_STOPS: readonly [number, string][] = [
 	[25, '#ff5a36']
 ];
 
-export type ColorMode = 'rssi' | 'snr' | 'state';
+/** How the track is coloured; 'mission' tells two compared missions apart (property `mission`). */
+export type ColorMode = 'rssi' | 'snr' | 'state' | 'mission';
+
+/** Colours of compared missions A and B (distinct on dark and light backgrounds, colour-blind safe). */
+export const COMPARE_COLORS = { A: '#ff9f1c', B: '#2ec4ff' } as const;
 
 function ramp(prop: string, stops: readonly [number, string][]): ExpressionSpecification {
 	return [
@@ -73,6 +77,17 @@ function ramp(prop: string, stops: readonly [number, string][]): ExpressionSpeci
 /** The track's line colour for a colour mode. */
 export function trackColor(mode: ColorMode): ExpressionSpecification {
 	if (mode === 'snr') return ramp('snr_db', SNR_STOPS);
+	if (mode === 'mission') {
+		return [
+			'match',
+			['get', 'mission'],
+			'A',
+			COMPARE_COLORS.A,
+			'B',
+			COMPARE_COLORS.B,
+			'#888888'
+		] as unknown as ExpressionSpecification;
+	}
 	if (mode === 'state') {
 		return [
 			'match',

@@ -12,6 +12,7 @@ export interface MissionListRow {
 	rssi_samples: number;
 	detections: number;
 	max_rssi_dbm: number | null;
+	beacon_power_dbm: number | null;
 }
 
 /** Every loaded mission, newest first (library list). */

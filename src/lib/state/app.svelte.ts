@@ -74,11 +74,13 @@ export class AppState {
 	async loadFiles(files: NamedBytes[]): Promise<string[]> {
 		const db = await this.#db;
 		this.progress = { label: 'Loading into DuckDB', done: 0, total: files.length };
+		performance.mark('pisad:load-start');
 		try {
 			const result = await loadMissionFiles(db, files, {
 				onProgress: (p) =>
 					(this.progress = { label: `Loading ${p.file}`, done: p.done, total: p.total })
 			});
+			performance.mark('pisad:loaded');
 			for (const n of result.notes) this.say('note', noteText(n));
 			for (const t of result.tables ?? []) {
 				this.say(

@@ -123,12 +123,12 @@ export class MissionView {
 			const row = await missionSummary(await db(), id);
 			if (!row) throw new Error(`Mission ${id} is not loaded.`);
 			return row;
-		});
-		this.track.run(async () => track(await db(), id, MAX_TRACK_POINTS));
-		this.series.run(async () => rssiSeries(await db(), id, MAX_SERIES_POINTS));
-		this.detections.run(async () => detectionList(await db(), id));
-		this.timeline.run(async () => stateTimeline(await db(), id));
-		this.pattern.run(async () => searchPattern(await db(), id));
+		}, 'summary');
+		this.track.run(async () => track(await db(), id, MAX_TRACK_POINTS), 'track');
+		this.series.run(async () => rssiSeries(await db(), id, MAX_SERIES_POINTS), 'series');
+		this.detections.run(async () => detectionList(await db(), id), 'detections');
+		this.timeline.run(async () => stateTimeline(await db(), id), 'timeline');
+		this.pattern.run(async () => searchPattern(await db(), id), 'pattern');
 		this.kpis.run(async () => {
 			const rows = await missionKpis(await db(), id, {
 				spatial: {
@@ -139,12 +139,12 @@ export class MissionView {
 				}
 			});
 			return rows[0] ?? null;
-		});
-		this.telemetry.run(async () => telemetrySeries(await db(), id, 600));
-		this.histogram.run(async () => rssiHistogram(await db(), id, 2));
-		this.heat.run(async () => heatMap(await db(), id, 25));
-		this.gradient.run(async () => spatialGradient(await db(), id));
-		this.quality.run(async () => dataQualityNotes(await db(), id));
+		}, 'kpis');
+		this.telemetry.run(async () => telemetrySeries(await db(), id, 600), 'telemetry');
+		this.histogram.run(async () => rssiHistogram(await db(), id, 2), 'histogram');
+		this.heat.run(async () => heatMap(await db(), id, 25), 'heat');
+		this.gradient.run(async () => spatialGradient(await db(), id), 'gradient');
+		this.quality.run(async () => dataQualityNotes(await db(), id), 'quality');
 	}
 
 	/** Record that a panel drew; the first time both have, measure open → drawn. */

@@ -8,8 +8,11 @@ export class Resource<T> {
 	loading = $state(false);
 	#ticket = 0;
 
-	/** Run `fn`; only the latest call's result or error is kept. */
-	async run(fn: () => Promise<T>): Promise<void> {
+	/**
+	 * Run `fn`; only the latest call's result or error is kept. With a `label`, a performance mark
+	 * `pisad:q:<label>` records when the data arrived (the bench reads them).
+	 */
+	async run(fn: () => Promise<T>, label?: string): Promise<void> {
 		const ticket = ++this.#ticket;
 		this.loading = true;
 		this.error = null;
@@ -17,6 +20,7 @@ export class Resource<T> {
 			const value = await fn();
 			if (ticket !== this.#ticket) return;
 			this.data = value;
+			if (label) performance.mark(`pisad:q:${label}`);
 		} catch (e) {
 			if (ticket !== this.#ticket) return;
 			this.error = e instanceof Error ? e.message : String(e);

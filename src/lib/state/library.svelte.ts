@@ -1,0 +1,67 @@
+/**
+ * The library: every loaded mission with its requirement KPIs (one SQL pass over all missions,
+ * without the per-mission spatial fits, so it stays fast at 100+ flight hours), sorting and the
+ * selection used for comparing two missions.
+ */
+import type { AppState } from './app.svelte';
+import { Resource } from './resource.svelte';
+import { missionKpiSql, type MissionKpiSqlRow } from '$lib/queries/kpi-mission-kpis';
+import type { MissionListRow } from '$lib/queries/mission-list';
+
+export type LibraryRow = MissionListRow & Partial<Omit<MissionKpiSqlRow, keyof MissionListRow>>;
+
+export class Library {
+	kpis = new Resource<Map<string, MissionKpiSqlRow>>();
+	sortKey = $state<string>('started_at');
+	sortDesc = $state(true);
+	selected = $state<string[]>([]);
+	#app: AppState;
+
+	constructor(app: AppState) {
+		this.#app = app;
+	}
+
+	/** Recompute KPIs for all loaded missions. */
+	refresh() {
+		this.kpis.run(async () => {
+			const rows = await missionKpiSql(await this.#app.db(), null);
+			// A lookup built once per result and replaced whole (Resource data is $state.raw).
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			return new Map(rows.map((r) => [r.mission_id, r]));
+		}, 'library');
+	}
+
+	/** Missions joined with their KPIs, sorted. */
+	rows = $derived.by((): LibraryRow[] => {
+		const k = this.kpis.data;
+		const rows: LibraryRow[] = this.#app.missions.map((m) => ({
+			...(k?.get(m.mission_id) ?? {}),
+			...m
+		}));
+		const key = this.sortKey as keyof LibraryRow;
+		const dir = this.sortDesc ? -1 : 1;
+		return rows.sort((a, b) => {
+			const x = a[key];
+			const y = b[key];
+			if (x == null && y == null) return 0;
+			if (x == null) return 1;
+			if (y == null) return -1;
+			return (x < y ? -1 : x > y ? 1 : 0) * dir;
+		});
+	});
+
+	sortBy(key: string) {
+		if (this.sortKey === key) this.sortDesc = !this.sortDesc;
+		else {
+			this.sortKey = key;
+			this.sortDesc = true;
+		}
+	}
+
+	/** Toggle a mission in the comparison selection (at most two; the oldest pick drops out). */
+	toggle(id: string) {
+		this.selected = this.selected.includes(id)
+			? this.selected.filter((x) => x !== id)
+			: [...this.selected, id].slice(-2);
+	}
+}
