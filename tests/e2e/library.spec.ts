@@ -1,0 +1,30 @@
+import { expect, test, waitForReview } from './fixtures';
+
+test('library lists missions with KPIs, sorts, and compares two side by side', async ({ page }) => {
+	// Load two demos in this tab (in-app navigation keeps the tab's database).
+	await page.goto('./review/?src=demo/open-field-s1/');
+	await waitForReview(page);
+	await page.getByRole('link', { name: '← Library' }).click();
+	await page.locator('[data-demo="interference-s3"]').click();
+	await waitForReview(page);
+	await page.getByRole('link', { name: '← Library' }).click();
+	const table = page.getByTestId('mission-table');
+	await expect(table.locator('tbody tr')).toHaveCount(2);
+	await expect(table).toContainText('FR3');
+	// Sort by detection range, both ways.
+	await page.getByRole('button', { name: /Detection range/ }).click();
+	await expect(page.locator('th[aria-sort="descending"]')).toContainText('Detection range');
+	await page.getByRole('button', { name: /Detection range/ }).click();
+	await expect(page.locator('th[aria-sort="ascending"]')).toContainText('Detection range');
+	await expect(page.getByTestId('fleet')).toBeVisible();
+	await page.getByRole('checkbox').nth(0).check();
+	await page.getByRole('checkbox').nth(1).check();
+	await page.getByTestId('compare').click();
+	await expect(page.getByTestId('compare-kpis')).toContainText('Detection range');
+	await expect(page.getByTestId('aligned-chart').locator('svg path').first()).toBeVisible();
+	await expect(page.locator('.maplibregl-canvas')).toBeVisible();
+	await page.waitForTimeout(3000);
+	await page.screenshot({ path: 'test-results/screens/compare.png' });
+	await page.getByRole('link', { name: '← Library' }).click();
+	await page.screenshot({ path: 'test-results/screens/library.png', fullPage: true });
+});
