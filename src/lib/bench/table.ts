@@ -43,7 +43,7 @@ export function formatTable(
 		`| question | ${cols.join(' | ')} | check | target |`,
 		`|---|${cols.map(() => '---:').join('|')}|---|---|`
 	];
-	const notRun = (h: number): string[] => [h === 100 ? 'not run (--full)' : 'not run', '', ''];
+	const notRun = (h: number): string[] => [h === 100 ? 'not run (--quick)' : 'not run', '', ''];
 	const load = allSizes.flatMap((h) => {
 		const r = results.get(h)?.load;
 		if (!r) return notRun(h);
