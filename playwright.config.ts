@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath, chromiumArgs } from './tests/support/chromium';
 
-const PORT = 4391;
+const PORT = Number(process.env.PW_PORT ?? 4391);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
