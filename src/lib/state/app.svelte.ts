@@ -29,6 +29,11 @@ export class AppState {
 	missions = $state.raw<MissionListRow[]>([]);
 	progress = $state<LoadProgress | null>(null);
 	messages = $state<AppMessage[]>([]);
+	/**
+	 * Files dropped on the library, handed to the review page to load: the review page (and its
+	 * map, whose WebGL start-up is slow under software GL) opens while DuckDB is still loading.
+	 */
+	pending = $state.raw<NamedBytes[] | null>(null);
 	/** URLs already loaded in this tab, so reopening a link does not load twice. */
 	// A plain cache, never rendered: no reactivity wanted.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -50,6 +55,13 @@ export class AppState {
 				this.dbError = `The analysis engine (DuckDB-WASM) could not start: ${errorText(e)}. Reload the page; if it persists, this browser may lack WebAssembly support.`;
 			}
 		);
+	}
+
+	/** Take the pending dropped files (once). */
+	takePending(): NamedBytes[] | null {
+		const files = this.pending;
+		this.pending = null;
+		return files;
 	}
 
 	db(): Promise<Db> {

@@ -149,7 +149,8 @@ export class MissionView {
 
 	/** Record that a panel drew; the first time both have, measure open → drawn. */
 	mark(what: 'map' | 'chart') {
-		if (this.#drawn[what]) return;
+		// The map reports idle before it has any track to draw: that is not "drawn".
+		if (this.#drawn[what] || (what === 'map' && !this.track.data)) return;
 		this.#drawn = { ...this.#drawn, [what]: true };
 		if (this.ready && typeof performance !== 'undefined') {
 			performance.mark('pisad:drawn');
