@@ -12,7 +12,10 @@ const page = await browser.newPage({ viewport: { width: Number(w), height: Numbe
 page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
 page.on('pageerror', (e) => console.error('pageerror:', e.message));
 await page.goto(base + path);
-await page.locator('[data-ready="true"]').waitFor({ timeout: 90_000 }).catch(() => console.error('not ready'));
+await page
+	.locator('[data-ready="true"]')
+	.waitFor({ timeout: 90_000 })
+	.catch(() => console.error('not ready'));
 await page.waitForTimeout(Number(process.env.WAIT ?? 1500));
 await page.screenshot({ path: out, fullPage: process.argv.includes('--full') });
 await browser.close();

@@ -45,7 +45,11 @@ export function positionAt(rows: readonly TimedPosition[], t: number): TimedPosi
 }
 
 /** The row nearest to a clicked point (equirectangular distance: fine at mission scale). */
-export function nearestRow<T extends TimedPosition>(rows: readonly T[], lat: number, lon: number): T | null {
+export function nearestRow<T extends TimedPosition>(
+	rows: readonly T[],
+	lat: number,
+	lon: number
+): T | null {
 	const k = Math.cos((lat * Math.PI) / 180);
 	let best: T | null = null;
 	let bestD = Infinity;
@@ -62,7 +66,12 @@ export function nearestRow<T extends TimedPosition>(rows: readonly T[], lat: num
 }
 
 /** A point `dist_m` metres from (lat, lon) along `heading_deg` (for the heading tick). */
-export function offsetPoint(lat: number, lon: number, headingDeg: number, distM: number): [number, number] {
+export function offsetPoint(
+	lat: number,
+	lon: number,
+	headingDeg: number,
+	distM: number
+): [number, number] {
 	const R = 6_371_000;
 	const h = (headingDeg * Math.PI) / 180;
 	const dLat = ((distM * Math.cos(h)) / R) * (180 / Math.PI);
