@@ -18,33 +18,46 @@ export async function saveFlightDuckDb(
 	missionId: string,
 	path?: string
 ): Promise<Uint8Array> {
-	if (!db.exportFile) throw new Error('This database cannot export files');
+	const exportFile = db.exportFile?.bind(db);
+	if (!exportFile) throw new Error('This database cannot export files');
 	const n = ++counter;
 	const name = path ?? `pisad-save-${n}.duckdb`;
 	const alias = `pisad_save_${n}`;
-	await db.createFile?.(name);
-	await db.exec(`ATTACH '${name.replace(/'/g, "''")}' AS ${alias}`);
+	// Each step names itself in the error, so a failure says where it happened.
+	const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+		try {
+			return await run();
+		} catch (e) {
+			const why = e instanceof Error ? e.message : String(e);
+			throw new Error(`${what} failed: ${why || 'no message from the engine'}`);
+		}
+	};
+	await step('creating the file', async () => db.createFile?.(name));
+	await step('ATTACH', () => db.exec(`ATTACH '${name.replace(/'/g, "''")}' AS ${alias}`));
 	try {
 		for (const table of CONTRACT_TABLES) {
-			await db.query(
-				`CREATE TABLE ${alias}."${table}" AS SELECT * FROM main."${table}" WHERE mission_id = $1`,
-				[missionId]
+			await step(`copying ${table}`, () =>
+				db.query(
+					`CREATE TABLE ${alias}."${table}" AS SELECT * FROM main."${table}" WHERE mission_id = $1`,
+					[missionId]
+				)
 			);
 		}
 		// A saved flight is over: close its time range at the last sample.
-		await db.query(
-			`UPDATE ${alias}.mission SET ended_at = (
-				SELECT max(t) FROM main.rssi_sample WHERE mission_id = $1
-			) WHERE ended_at IS NULL`,
-			[missionId]
+		await step('closing the mission', () =>
+			db.query(
+				`UPDATE ${alias}.mission SET ended_at = (
+					SELECT max(t) FROM main.rssi_sample WHERE mission_id = $1
+				) WHERE ended_at IS NULL`,
+				[missionId]
+			)
 		);
-		await db.exec(`CHECKPOINT ${alias}`);
+		await step('CHECKPOINT', () => db.exec(`CHECKPOINT ${alias}`));
+		// Read while still attached: after DETACH the engine has released the buffer-backed file
+		// (copyFileToBuffer then fails with no message). The checkpoint has written every table.
+		return await step('reading the file back', () => exportFile(name));
 	} finally {
-		await db.exec(`DETACH ${alias}`);
-	}
-	try {
-		return await db.exportFile(name);
-	} finally {
+		await db.exec(`DETACH ${alias}`).catch(() => undefined);
 		await db.dropFile(name).catch(() => undefined);
 	}
 }

@@ -169,7 +169,9 @@ export class LiveSession {
 	}
 
 	#begin(t: number) {
-		const id = `live-${new Date(t).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`;
+		const stamp = new Date(t).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+		// A random tail: two sessions started in the same second must not share a mission id.
+		const id = `live-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
 		this.rows = new RowBuilder(id, t);
 		this.#add({ mission: [liveMissionRow(id, t, this.address.hostPort)] });
 		this.#meta = {

@@ -127,7 +127,12 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 		if (down && linkUp) {
 			linkUp = false;
 			stats.gaps.push({ from_ms: now, to_ms: null });
-			for (const c of clients) c.terminate();
+			// Close (not terminate) so what was already counted as sent reaches the client: a
+			// terminate() resets the TCP connection and the peer may discard data it has not read.
+			for (const c of clients) {
+				c.close(4000, 'simulated link drop');
+				setTimeout(() => c.terminate(), 1000).unref();
+			}
 			if (held) bump(stats.lost, held.type);
 			held = null;
 		} else if (!down && !linkUp) {
