@@ -103,10 +103,7 @@ function facade(adb: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, wor
 			}
 		},
 		createFile: (name) => adb.registerEmptyFileBuffer(name),
-		exportFile: async (name) => {
-			await adb.flushFiles();
-			return adb.copyFileToBuffer(name);
-		},
+		exportFile: (name) => adb.copyFileToBuffer(name),
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {
 			await conn.close();
