@@ -11,10 +11,17 @@ export class Replay {
 	speed = $state<number>(1);
 	/** Brushed time range [from, to] in s, or null for the whole mission. */
 	range = $state<[number, number] | null>(null);
+	/** Time under the pointer on any chart (null when not hovering): every panel shows it. */
+	hover = $state<number | null>(null);
 	/** Mission length in s. */
 	duration = $state(0);
 	#raf = 0;
 	#last = 0;
+
+	/** The moment every panel marks: the hovered time, else the replay time. */
+	get cursor(): number {
+		return this.hover ?? this.t;
+	}
 
 	/** Start playing (from the start when at the end). */
 	play() {
