@@ -15,7 +15,7 @@ import { checkSize } from './limits';
  * Files whose names we can load; anything else in a dropped folder is skipped, not an error.
  * `.sql` is the schema.sql/load.sql of a story-4.8 EXPORT DATABASE folder.
  */
-export const LOADABLE = /\.(parquet|duckdb|db|sqlite|sqlite3|csv|json|jsonl|txt|sql)$/i;
+export const LOADABLE = /\.(parquet|duckdb|db|sqlite|sqlite3|csv|json|jsonl|txt|sql|zip)$/i;
 
 async function readFile(file: File, path: string): Promise<NamedBytes> {
 	return { name: path, bytes: new Uint8Array(await file.arrayBuffer()) };

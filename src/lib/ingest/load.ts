@@ -14,6 +14,7 @@ import {
 import type { DataQualityNote } from './importers/types';
 import { checkSize, emptyFile } from './limits';
 import { IngestError, type IngestNote } from './notes';
+import { expandZips } from './zip';
 import { parquetInfo, parquetToIpc, unstageExpr } from './parquet';
 
 /** A file by name (a dropped folder keeps its relative path: `m1/rssi_sample.parquet`). */
@@ -56,9 +57,11 @@ export interface LoadOptions {
  */
 export async function loadMissionFiles(
 	db: Db,
-	files: NamedFile[],
+	input: NamedFile[],
 	opts: LoadOptions = {}
 ): Promise<LoadResult> {
+	for (const f of input) checkSize(f.name, f.bytes.length, opts.maxBytes);
+	const files: NamedFile[] = expandZips(input);
 	const out: RouteOut = { missionIds: [], notes: [], quality: [], tables: [] };
 	const mine = await contractColumns(db);
 	for (const f of files) checkSize(f.name, f.bytes.length, opts.maxBytes);

@@ -5,7 +5,8 @@
  */
 import type { AppState } from './app.svelte';
 import { openRecordingStore, type RecordingMeta, type RecordingStore } from '$lib/live/store';
-import { restoreRows, saveFlightDuckDb, savedFileName } from '$lib/live/save';
+import { restoreRows } from '$lib/live/save';
+import { saveFlightZip } from '$lib/live/save-parquet';
 
 export class LiveRecordings {
 	list = $state.raw<RecordingMeta[]>([]);
@@ -43,11 +44,15 @@ export class LiveRecordings {
 		await this.reload();
 	}
 
-	/** Write a mission in DuckDB to a .duckdb file and hand it to the browser as a download. */
+	/**
+	 * Write a mission as contract Parquet (one file per table, zipped) and hand it to the browser
+	 * as a download; the library opens the zip like a dropped mission folder. (A .duckdb written
+	 * inside DuckDB-WASM could not be read back out of its virtual file system.)
+	 */
 	async save(missionId: string): Promise<string | null> {
 		try {
-			const bytes = await saveFlightDuckDb(await this.app.db(), missionId);
-			const name = savedFileName(missionId);
+			const bytes = await saveFlightZip(await this.app.db(), missionId);
+			const name = `${missionId.replace(/[^\w.-]+/g, '_')}.zip`;
 			const url = URL.createObjectURL(
 				new Blob([bytes.slice().buffer as ArrayBuffer], { type: 'application/octet-stream' })
 			);
