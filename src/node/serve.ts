@@ -4,7 +4,12 @@
  * ~8 MB compressed; compressed once and kept in memory), HTTP Range for data files, and no
  * caching of the HTML shell so a new build shows up on reload.
  *
- * Usage: tsx src/node/serve.ts [--dir build] [--port 4173] [--host 127.0.0.1]
+ * Usage: tsx src/node/serve.ts [--dir build] [--port 4173] [--host 127.0.0.1] [--base /sub/path/]
+ *        [--isolated]
+ * `--base` serves the folder under a sub-path (as a shared static host would), `--isolated` sends
+ * the COOP/COEP headers that make the page cross-origin isolated, so DuckDB can use its threaded
+ * build. This file imports only Node built-ins: `npm run bundle` ships it (compiled) as the field
+ * build's `serve.mjs`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,14 +37,40 @@ const MIME: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.jsonl']);
 
+export interface ServeOptions {
+	/** URL prefix the folder is served under, e.g. '/sub/pisad/' (default '/'). */
+	base?: string;
+	/** Send Cross-Origin-Opener/Embedder-Policy so the page is cross-origin isolated. */
+	isolated?: boolean;
+}
+
 /** Start a static server on `dir`; resolves once listening. */
-export async function serveStatic(dir: string, port: number, host = '127.0.0.1') {
+export async function serveStatic(
+	dir: string,
+	port: number,
+	host = '127.0.0.1',
+	opts: ServeOptions = {}
+) {
 	const root = resolve(dir);
 	const gzCache = new Map<string, Buffer>();
+	const base = `/${(opts.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+	const isolation: Record<string, string> = opts.isolated
+		? {
+				'Cross-Origin-Opener-Policy': 'same-origin',
+				'Cross-Origin-Embedder-Policy': 'require-corp',
+				'Cross-Origin-Resource-Policy': 'same-origin'
+			}
+		: {};
 
 	async function handle(req: IncomingMessage, res: ServerResponse) {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		let path = normalize(join(root, decodeURIComponent(url.pathname)));
+		if (url.pathname === base.slice(0, -1)) {
+			res.writeHead(301, { Location: base });
+			return res.end();
+		}
+		if (!url.pathname.startsWith(base)) return send(res, 404, `Not found: ${url.pathname}`);
+		const rel = url.pathname.slice(base.length - 1);
+		let path = normalize(join(root, decodeURIComponent(rel)));
 		if (path !== root && !path.startsWith(root + sep)) return send(res, 403, 'Forbidden');
 		let info = await stat(path).catch(() => null);
 		if (info?.isDirectory()) {
@@ -56,7 +87,8 @@ export async function serveStatic(dir: string, port: number, host = '127.0.0.1')
 			'Content-Type': MIME[ext] ?? 'application/octet-stream',
 			'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
 			'Access-Control-Allow-Origin': '*',
-			'Accept-Ranges': 'bytes'
+			'Accept-Ranges': 'bytes',
+			...isolation
 		};
 		const body = await readFile(path);
 		const range = req.headers.range?.match(/^bytes=(\d*)-(\d*)$/);
@@ -107,12 +139,20 @@ if (isMain) {
 		options: {
 			dir: { type: 'string', default: 'build' },
 			port: { type: 'string', default: process.env.PORT ?? '4173' },
-			host: { type: 'string', default: '127.0.0.1' }
+			host: { type: 'string', default: '127.0.0.1' },
+			base: { type: 'string', default: '/' },
+			isolated: { type: 'boolean', default: false }
 		}
 	});
 	const port = Number(values.port);
-	await serveStatic(values.dir, port, values.host);
+	const server = await serveStatic(values.dir, port, values.host, {
+		base: values.base,
+		isolated: values.isolated
+	});
+	const addr = server.address();
+	const shown = typeof addr === 'object' && addr ? addr.port : port;
+	const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 	console.log(
-		`PISAD Flight Analytics: http://${values.host}:${port}/  (serving ${values.dir}/, Ctrl+C to stop)`
+		`PISAD Flight Analytics: http://${values.host}:${shown}${base}  (serving ${values.dir}/${values.isolated ? ', cross-origin isolated' : ''}, Ctrl+C to stop)`
 	);
 }

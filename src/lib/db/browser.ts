@@ -57,6 +57,9 @@ async function start(): Promise<Db> {
 	const adb = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await adb.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	performance.mark('duckdb:instantiated');
+	// Which build runs (coi = threaded, only when cross-origin isolated): shown to tests and to
+	// anyone inspecting the page, without threading it through app state.
+	document.documentElement.dataset.duckdbBundle = bundle.name;
 	await adb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await adb.connect();
 	const db = facade(adb, conn, worker);

@@ -1,0 +1,121 @@
+/**
+ * Pure Plot options for the printed report. The map snapshot is drawn with Plot (local metres
+ * east/north of the first fix, 1:1 aspect) rather than captured from the MapLibre canvas: vector
+ * output stays sharp on paper and needs no tiles.
+ */
+import * as Plot from '@observablehq/plot';
+import { chartStyle, LIGHT_CHART, STATE_COLORS, stateColorScale, type ChartTheme } from './theme';
+
+export interface TrackPoint {
+	t_rel_s: number;
+	lat_deg: number;
+	lon_deg: number;
+	system_state: string | null;
+}
+export interface LatLon {
+	lat_deg: number | null;
+	lon_deg: number | null;
+}
+
+interface Local {
+	east_m: number;
+	north_m: number;
+}
+
+/** Equirectangular metres from an origin (fine at mission scale, a few km). */
+export function toLocal(origin: { lat_deg: number; lon_deg: number }, p: LatLon): Local | null {
+	if (p.lat_deg == null || p.lon_deg == null) return null;
+	const k = Math.cos((origin.lat_deg * Math.PI) / 180);
+	return {
+		east_m: (p.lon_deg - origin.lon_deg) * 111_320 * k,
+		north_m: (p.lat_deg - origin.lat_deg) * 110_574
+	};
+}
+
+export interface TrackMapInput {
+	track: readonly TrackPoint[];
+	detections: readonly (LatLon & { verdict?: string })[];
+	beacon: LatLon | null;
+	estimate: (LatLon & { radius_m: number | null }) | null;
+}
+
+/** The flight track coloured by state, detections, home, true beacon and the estimate circle. */
+export function reportTrackOptions(
+	input: TrackMapInput,
+	width: number,
+	theme: ChartTheme = LIGHT_CHART
+): Plot.PlotOptions {
+	const origin = input.track[0];
+	if (!origin)
+		return { width, height: 80, marks: [Plot.text(['No GPS track'], { frameAnchor: 'middle' })] };
+	const pts = input.track.map((p) => ({
+		...toLocal(origin, p)!,
+		state: p.system_state ?? 'UNKNOWN'
+	}));
+	const det = input.detections.flatMap((d) => {
+		const l = toLocal(origin, d);
+		return l ? [{ ...l, verdict: d.verdict ?? 'unknown' }] : [];
+	});
+	const beacon = input.beacon ? toLocal(origin, input.beacon) : null;
+	const est = input.estimate ? toLocal(origin, input.estimate) : null;
+	const circle =
+		est && input.estimate?.radius_m
+			? Array.from({ length: 65 }, (_, i) => {
+					const a = (i / 64) * 2 * Math.PI;
+					const r = input.estimate?.radius_m ?? 0;
+					return { east_m: est.east_m + r * Math.cos(a), north_m: est.north_m + r * Math.sin(a) };
+				})
+			: [];
+	return {
+		width,
+		aspectRatio: 1,
+		marginLeft: 52,
+		style: chartStyle(theme),
+		inset: 12,
+		x: { label: 'East (m)', grid: true },
+		y: { label: 'North (m)', grid: true },
+		color: stateColorScale(),
+		marks: [
+			Plot.line(pts, { x: 'east_m', y: 'north_m', z: null, stroke: 'state', strokeWidth: 1.6 }),
+			Plot.line(circle, { x: 'east_m', y: 'north_m', stroke: theme.drop, strokeDasharray: '4,3' }),
+			Plot.dot([{ east_m: 0, north_m: 0 }], {
+				x: 'east_m',
+				y: 'north_m',
+				symbol: 'square',
+				r: 5,
+				fill: theme.fg
+			}),
+			Plot.dot(det, {
+				x: 'east_m',
+				y: 'north_m',
+				r: 4,
+				stroke: (d: { verdict: string }) =>
+					d.verdict === 'false' ? theme.detect : STATE_COLORS.DETECTING,
+				strokeWidth: 2
+			}),
+			...(beacon
+				? [
+						Plot.dot([beacon], {
+							x: 'east_m',
+							y: 'north_m',
+							symbol: 'star',
+							r: 8,
+							fill: theme.detect
+						}),
+						Plot.text([beacon], { x: 'east_m', y: 'north_m', text: () => 'beacon', dy: -12 })
+					]
+				: []),
+			...(est
+				? [
+						Plot.dot([est], {
+							x: 'east_m',
+							y: 'north_m',
+							symbol: 'cross',
+							r: 6,
+							stroke: theme.drop
+						})
+					]
+				: [])
+		]
+	};
+}

@@ -1,0 +1,251 @@
+/**
+ * The mission report as data: facts, requirements with pass/fail, the events timeline, the
+ * false-positive analysis and recommendations from the rules in pisad-domain.md §6. Pure and
+ * JSON-serialisable: the report page renders it and "Download JSON" saves exactly this object.
+ * Text from data files (names, reasons) stays plain strings; rendering is text-only.
+ */
+import { kpiCards, type KpiLike } from './kpi-cards';
+import { recommendations, type Recommendation } from './report-rules';
+
+export { recommendations, type Recommendation } from './report-rules';
+
+export const REPORT_VERSION = 1;
+
+export interface ReportSummaryLike {
+	mission_id: string;
+	name: string | null;
+	source: string | null;
+	scenario: string | null;
+	started_at: number;
+	duration_s: number | null;
+	rssi_samples: number;
+	telemetry_samples: number;
+	states_visited: string[];
+	detections: number;
+	beacon_lat_deg: number | null;
+	beacon_lon_deg: number | null;
+}
+
+export interface ReportKpiLike extends KpiLike {
+	beacon_reference?: string;
+	search_start_s?: number | null;
+	first_detection_s?: number | null;
+	first_contact_range_m?: number | null;
+	approach_closest_m?: number | null;
+	true_positives?: number | null;
+	false_negatives?: number | null;
+	homing_path_m?: number | null;
+	search_time_ratio?: number | null;
+}
+
+export interface ReportStateLike {
+	state: string;
+	from_state: string | null;
+	start_s: number;
+	end_s: number;
+	reason: string | null;
+	forced: boolean;
+	allowed: boolean | null;
+	inferred: boolean;
+}
+
+export interface ReportDetectionLike {
+	t_rel_s: number;
+	rssi_dbm: number | null;
+	snr_db: number | null;
+	confidence_pct: number | null;
+	lat_deg: number | null;
+	lon_deg: number | null;
+	system_state: string | null;
+}
+
+export interface Requirement {
+	id: string;
+	text: string;
+	kpi: string;
+	value: number | null;
+	display: string;
+	status: 'pass' | 'fail' | 'n/a';
+}
+
+export type EventKind = 'arrival' | 'first_detection' | 'homing' | 'acquisition' | 'state';
+
+export interface ReportEvent {
+	t_rel_s: number;
+	kind: EventKind;
+	label: string;
+	/** Free text from the data (the transition's reason): rendered as text, never as HTML. */
+	detail: string | null;
+}
+
+export interface ReportDetection extends ReportDetectionLike {
+	/** Distance to the beacon reference, m (null when the beacon position is unknown). */
+	distance_m: number | null;
+	verdict: 'true' | 'false' | 'unknown';
+}
+
+export interface MissionReport {
+	report_version: number;
+	generated_at: string;
+	mission: {
+		mission_id: string;
+		name: string;
+		source: string | null;
+		scenario: string | null;
+		started_at: string;
+		duration_s: number | null;
+		rssi_samples: number;
+		telemetry_samples: number;
+		detections: number;
+		states_visited: string[];
+		beacon: { lat_deg: number; lon_deg: number } | null;
+		beacon_reference: string | null;
+	};
+	requirements: Requirement[];
+	kpis: { name: string; label: string; value: number | null; display: string }[];
+	events: ReportEvent[];
+	false_positives: {
+		radius_m: number;
+		true_positives: number | null;
+		false_positives: number | null;
+		false_negatives: number | null;
+		rate_pct: number | null;
+		detections: ReportDetection[];
+	};
+	recommendations: Recommendation[];
+}
+
+export interface ReportInput {
+	summary: ReportSummaryLike;
+	kpis: ReportKpiLike | null;
+	states: readonly ReportStateLike[];
+	detections: readonly ReportDetectionLike[];
+	/** ISO time the report was made (passed in so the builder stays deterministic). */
+	generatedAt: string;
+	/** The Pi's true-detection radius, m. */
+	radiusM?: number;
+}
+
+const REQS: { id: string; text: string; kpi: string }[] = [
+	{ id: 'FR1', text: 'Detection at ≥ 500 m with > 12 dB SNR', kpi: 'detection_range_m' },
+	{ id: 'FR3', text: 'DETECTING → HOMING within 2 s', kpi: 'detecting_to_homing_latency_s' },
+	{ id: 'Story 3.4', text: 'Final position within 50 m of the beacon', kpi: 'approach_accuracy_m' },
+	{ id: 'NFR7', text: 'False positives < 5 %', kpi: 'false_positives' },
+	{ id: 'PRD goal', text: 'Search time ≤ 36 min (70 % below 120 min)', kpi: 'search_time_min' }
+];
+
+/** Great-circle distance, m (haversine; mission scales make the method irrelevant). */
+export function distanceM(aLat: number, aLon: number, bLat: number, bLon: number): number {
+	const r = (d: number) => (d * Math.PI) / 180;
+	const dLat = r(bLat - aLat);
+	const dLon = r(bLon - aLon);
+	const h =
+		Math.sin(dLat / 2) ** 2 + Math.cos(r(aLat)) * Math.cos(r(bLat)) * Math.sin(dLon / 2) ** 2;
+	return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Arrival, first detection, homing, acquisition, then every state change with its reason. */
+export function reportEvents(
+	states: readonly ReportStateLike[],
+	firstDetectionS: number | null
+): ReportEvent[] {
+	const first = (s: string) => states.find((x) => x.state === s && !x.inferred);
+	const out: ReportEvent[] = [];
+	const arrival = first('SEARCHING');
+	if (arrival)
+		out.push({ t_rel_s: arrival.start_s, kind: 'arrival', label: 'Search started', detail: null });
+	if (firstDetectionS != null)
+		out.push({
+			t_rel_s: firstDetectionS,
+			kind: 'first_detection',
+			label: 'First detection',
+			detail: null
+		});
+	const homing = first('HOMING');
+	if (homing)
+		out.push({ t_rel_s: homing.start_s, kind: 'homing', label: 'Homing started', detail: null });
+	const holding = first('HOLDING');
+	if (holding)
+		out.push({
+			t_rel_s: holding.start_s,
+			kind: 'acquisition',
+			label: 'Beacon acquired (HOLDING)',
+			detail: null
+		});
+	for (const s of states) {
+		if (s.inferred) continue;
+		const flags = [s.forced ? 'forced' : '', s.allowed === false ? 'not an allowed transition' : '']
+			.filter(Boolean)
+			.join(', ');
+		out.push({
+			t_rel_s: s.start_s,
+			kind: 'state',
+			label: `${s.from_state ?? '—'} → ${s.state}${flags ? ` (${flags})` : ''}`,
+			detail: s.reason
+		});
+	}
+	return out.sort((a, b) => a.t_rel_s - b.t_rel_s);
+}
+
+/** The whole report. */
+export function buildReport(input: ReportInput): MissionReport {
+	const { summary: s, kpis: k } = input;
+	const radius = input.radiusM ?? 100;
+	const cards = k ? kpiCards(k) : [];
+	const card = (name: string) => cards.find((c) => c.name === name);
+	const beacon =
+		s.beacon_lat_deg != null && s.beacon_lon_deg != null
+			? { lat_deg: s.beacon_lat_deg, lon_deg: s.beacon_lon_deg }
+			: k?.beacon_est_lat != null && k.beacon_est_lon != null && k.beacon_reference === 'estimate'
+				? { lat_deg: k.beacon_est_lat, lon_deg: k.beacon_est_lon }
+				: null;
+	const detections: ReportDetection[] = input.detections.map((d) => {
+		const distance =
+			beacon && d.lat_deg != null && d.lon_deg != null
+				? distanceM(d.lat_deg, d.lon_deg, beacon.lat_deg, beacon.lon_deg)
+				: null;
+		return {
+			...d,
+			distance_m: distance,
+			verdict: distance == null ? 'unknown' : distance < radius ? 'true' : 'false'
+		};
+	});
+	return {
+		report_version: REPORT_VERSION,
+		generated_at: input.generatedAt,
+		mission: {
+			mission_id: s.mission_id,
+			name: s.name ?? s.mission_id,
+			source: s.source,
+			scenario: s.scenario,
+			started_at: new Date(s.started_at).toISOString(),
+			duration_s: s.duration_s,
+			rssi_samples: s.rssi_samples,
+			telemetry_samples: s.telemetry_samples,
+			detections: s.detections,
+			states_visited: [...s.states_visited],
+			beacon,
+			beacon_reference: k?.beacon_reference ?? null
+		},
+		requirements: REQS.map((r) => {
+			const c = card(r.kpi);
+			return {
+				...r,
+				value: c?.value ?? null,
+				display: c?.display ?? '—',
+				status: c?.status ?? 'n/a'
+			};
+		}),
+		kpis: cards.map(({ name, label, value, display }) => ({ name, label, value, display })),
+		events: reportEvents(input.states, k?.first_detection_s ?? null),
+		false_positives: {
+			radius_m: radius,
+			true_positives: k?.true_positives ?? null,
+			false_positives: k?.false_positives ?? null,
+			false_negatives: k?.false_negatives ?? null,
+			rate_pct: k?.false_positive_rate_pct ?? null,
+			detections
+		},
+		recommendations: recommendations(k, s.detections)
+	};
+}
