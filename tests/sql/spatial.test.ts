@@ -26,7 +26,7 @@ import { lineMission } from '../support/spatial-line';
 /** The issue's requirement for the open-field median beacon error, m. */
 const TARGET_M = 15;
 /** Measured median on OPEN_SEEDS with the simulator at the time of writing, m. */
-const MEASURED_MEDIAN_M = 17.2;
+const MEASURED_MEDIAN_M = 16.1;
 const OPEN_SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 // Urban is only bounded, not held to a target: 5 seeds keep the file's run time down.
 const URBAN_SEEDS = [1, 2, 3, 4, 5];
@@ -169,13 +169,13 @@ describe('beacon_estimate', () => {
 		console.log('beacon error open-field (m):', errs.map((x) => x.toFixed(1)).join(' '));
 		console.log('coverage of the uncertainty radius, open-field:', cover);
 		expect(errs.every(Number.isFinite)).toBe(true);
-		// The issue asks for TARGET_M (15 m). Not met on these 20 seeds: measured median 17.2 m
-		// (15.3 m over seeds 1–30). σ 3 dB shadowing correlated over 60 m tilts the field near
+		// The issue asks for TARGET_M (15 m). Not met on these 20 seeds: measured median 16.1 m
+		// (17.0 m on seeds 21–40). σ 3 dB shadowing correlated over 60 m tilts the field near
 		// the beacon, where the 50 m altitude flattens the path loss. The test holds the
 		// measured figure + 10 %, so a regression still fails.
 		expect(median(errs)).toBeLessThanOrEqual(MEASURED_MEDIAN_M * 1.1);
 		void TARGET_M;
-		// Measured 70 % on these seeds (73 % on 30); below 55 % the radius is not worth showing.
+		// Measured 85 % on these seeds (95 % on 21–40); below 55 % the radius is not worth showing.
 		expect(cover).toBeGreaterThanOrEqual(0.55);
 	});
 
@@ -184,7 +184,7 @@ describe('beacon_estimate', () => {
 		const errs = e.map((x) => x.err).sort((a, b) => a - b);
 		console.log('beacon error urban (m):', errs.map((x) => x.toFixed(1)).join(' '));
 		console.log('coverage urban:', e.filter((x) => x.err <= x.unc).length / e.length);
-		// Measured median 15.2 m on these 5 seeds, 12.3 m on 20 (σ 7 dB shadowing at 25 m
+		// Measured median 10.9 m on these 5 seeds, 12.9 m on 10 (σ 7 dB shadowing at 25 m
 		// correlation, but a 20 dBm beacon and a denser lawnmower); 25 m bound.
 		expect(median(errs)).toBeLessThanOrEqual(25);
 	});

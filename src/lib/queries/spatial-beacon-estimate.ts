@@ -23,6 +23,8 @@ export interface BeaconEstimateOptions {
 	coarseM?: number;
 	nMin?: number;
 	nMax?: number;
+	/** Stage 2: predicted SNR (dB over the median noise floor) a pulse's position needs. */
+	selSnrDb?: number;
 }
 
 /** Log-distance fit of the beacon position; no row for a mission without beacon signal. */
@@ -35,9 +37,10 @@ export function beaconEstimate(
 		missionId,
 		o.pulsePeriodS ?? 1,
 		o.minSnrDb ?? 6,
-		o.cellM ?? 10,
+		o.cellM ?? 20,
 		o.coarseM ?? 25,
 		o.nMin ?? 1,
-		o.nMax ?? 5
+		o.nMax ?? 5,
+		o.selSnrDb ?? 12
 	]);
 }
