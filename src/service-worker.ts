@@ -6,7 +6,8 @@
  * Offline-first service worker: after the first visit the app opens with no network.
  *
  * - Install precaches the build (JS, CSS, DuckDB's workers and the wasm this browser will run,
- *   MapLibre's worker), the static files (map assets, demo missions) and the prerendered pages.
+ *   MapLibre's worker), the static files (map assets) and the prerendered pages, then the missions
+ *   listed in demo/index.json (the demos, or a field bundle's missions).
  *   DuckDB ships three ~35 MB wasm builds; only the ones this host can use are precached: `eh`
  *   always, `coi` (threaded) only when the host sends COOP/COEP. `mvp` (browsers without wasm
  *   exceptions, pre-2022) and anything else fetched later is cached on first use.
@@ -31,15 +32,37 @@ function wanted(path: string): boolean {
 /** Files are excluded when they are not part of the app (source maps, OS litter). */
 const skip = (p: string) => p.endsWith('.map') || /\/\.[^/]+$/.test(p);
 
+/** The app itself: a failure to cache any of these fails the install. */
 const ASSETS = [
 	...new Set([
 		`${base}/`,
 		...build.filter(wanted),
-		...files.filter((f) => !skip(f)),
+		...files.filter((f) => !skip(f) && !f.startsWith(`${base}/demo/`)),
 		...prerendered
 	])
 ];
 const PRECACHED = new Set(ASSETS);
+/** Network first: the mission list changes when a field bundle is made with other missions. */
+const FRESH = new Set([`${base}/demo/index.json`]);
+
+/**
+ * The missions listed in demo/index.json (the build's demos, or a field bundle's own missions:
+ * `npm run bundle` rewrites the list, so it is read at install time rather than baked in).
+ */
+async function missionUrls(): Promise<string[]> {
+	const res = await fetch(`${base}/demo/index.json`, { cache: 'no-store' }).catch(() => null);
+	if (!res?.ok) return [];
+	const index = (await res.json()) as { missions?: { path?: string; files?: string[] }[] };
+	const urls = [`${base}/demo/index.json`];
+	for (const m of index.missions ?? []) {
+		if (!m.path) continue;
+		const dir = new URL(m.path, `${sw.location.origin}${base}/`);
+		if (dir.origin !== sw.location.origin) continue;
+		if (!dir.pathname.endsWith('/')) urls.push(dir.pathname);
+		else for (const f of ['index.json', ...(m.files ?? [])]) urls.push(`${dir.pathname}${f}`);
+	}
+	return urls;
+}
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -52,6 +75,8 @@ sw.addEventListener('install', (event) => {
 			// (ERR_CACHE_WRITE_FAILURE, seen in incognito), so the wasm bypasses the HTTP cache here.
 			const wasm = ASSETS.filter((a) => a.endsWith('.wasm'));
 			await cache.addAll(wasm.map((a) => new Request(a, { cache: 'no-store' })));
+			// Missions are data, not the app: one that fails to download does not block the install.
+			await Promise.allSettled((await missionUrls()).map((u) => cache.add(u)));
 		})()
 	);
 });
@@ -83,13 +108,17 @@ async function respond(req: Request, url: URL): Promise<Response> {
 	const cache = await caches.open(CACHE);
 	// Pages are cached without their query (?src=, ?m=): the shell is the same for every mission.
 	const key = req.mode === 'navigate' || PRECACHED.has(url.pathname) ? url.pathname : req;
-	const hit = await cache.match(key, { ignoreSearch: req.mode === 'navigate' });
+	const hit = FRESH.has(url.pathname)
+		? null
+		: await cache.match(key, { ignoreSearch: req.mode === 'navigate' });
 	if (hit) return hit;
 	try {
 		const res = await fetch(req);
 		if (res.ok && res.status === 200 && res.type === 'basic') await cache.put(key, res.clone());
 		return res;
 	} catch (e) {
+		const saved = FRESH.has(url.pathname) ? await cache.match(key) : undefined;
+		if (saved) return saved;
 		if (req.mode === 'navigate') {
 			const shell = await cache.match(`${base}/`);
 			if (shell) return shell;

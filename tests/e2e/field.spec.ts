@@ -183,39 +183,45 @@ test.describe('under a sub-path', () => {
 		});
 		const scroller = page.getByTestId('result-scroll');
 		expect(await scroller.locator('[data-row]').count()).toBeLessThan(60);
-		// Scroll top → bottom in 60 animation frames and time the frames.
-		const frames = await scroller.evaluate(async (el) => {
-			const times: number[] = [];
+		// Scroll top → bottom in 60 steps. Per step, time our work (scroll handler, Svelte update,
+		// style and layout of the new rows) and the whole frame. Headless Chromium here paints in
+		// software (~2 vsyncs per scrolled frame even for a plain page), so the frame bar is loose and
+		// the work bar strict.
+		const { work, frames } = await scroller.evaluate(async (el) => {
+			const work: number[] = [];
+			const frames: number[] = [];
 			const max = el.scrollHeight - el.clientHeight;
-			let last = performance.now();
 			for (let i = 1; i <= 60; i++) {
+				const t0 = performance.now();
 				el.scrollTop = (max * i) / 60;
+				el.dispatchEvent(new Event('scroll'));
+				await Promise.resolve();
+				await Promise.resolve();
+				el.querySelector('[data-row]')?.getBoundingClientRect();
+				work.push(performance.now() - t0);
 				await new Promise((r) => requestAnimationFrame(() => r(null)));
-				const now = performance.now();
-				times.push(now - last);
-				last = now;
+				frames.push(performance.now() - t0);
 			}
-			return times;
+			return { work, frames };
 		});
-		// Headless Chromium paints in software (about 2 vsyncs per scrolled frame here), so the bar
-		// is the median frame, with only ~20 rows ever in the DOM whatever the result size.
-		const sorted = [...frames].sort((a, b) => a - b);
-		const median = sorted[Math.floor(sorted.length / 2)] ?? Infinity;
-		expect(median, `frame times ${sorted.map((t) => t.toFixed(0)).join(',')}`).toBeLessThan(50);
+		const pct = (xs: number[], p: number) =>
+			[...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)] ?? Infinity;
+		const shown = (xs: number[]) => xs.map((t) => t.toFixed(0)).join(',');
+		expect(pct(work, 0.9), `work per scroll step ${shown(work)}`).toBeLessThan(16);
+		expect(pct(frames, 0.5), `frame times ${shown(frames)}`).toBeLessThan(100);
 		await expect(scroller.locator('[data-row="999999"]')).toBeVisible();
 		expect(await scroller.locator('[data-row]').count()).toBeLessThan(60);
 		await page.screenshot({ path: `${SCREENS}/field-sql-million.png` });
 
-		await editor.fill(
-			"SELECT system_state, count(*) AS n FROM rssi_sample GROUP BY ALL UNION ALL SELECT 'x', 1"
-		);
+		await editor.fill('SELECT range AS t_s, sin(range / 20.0) * 10 AS snr_db FROM range(400)');
 		await editor.press('Control+Enter');
 		await page.getByTestId('sql-chart-tab').click();
 		await expect(page.getByTestId('quick-chart-plot').locator('svg')).toBeVisible();
 		const download = page.waitForEvent('download');
 		await page.locator('[data-export="csv"]').click();
 		const csv = await readFile((await (await download).path())!, 'utf8');
-		expect(csv.split('\r\n')[0]).toBe('system_state,n');
+		expect(csv.split('\r\n')[0]).toBe('t_s,snr_db');
+		expect(csv.split('\r\n')).toHaveLength(402);
 		await page.screenshot({ path: `${SCREENS}/field-sql-chart.png` });
 	});
 });
@@ -231,5 +237,50 @@ test.describe('cross-origin isolated host (COOP/COEP)', () => {
 		await page.getByTestId('sql-editor').fill('SELECT sum(range) AS s FROM range(1000000)');
 		await page.getByTestId('sql-editor').press('Control+Enter');
 		await expect(page.getByTestId('result-grid')).toContainText('499999500000');
+	});
+});
+
+test.describe('field bundle', () => {
+	test.use({ baseURL: 'http://127.0.0.1:47398/' });
+
+	test('npm run bundle packs the build with chosen missions; node serve.mjs opens them', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		const tmp = await mkdtemp(join(tmpdir(), 'pisad-bundle-'));
+		const sim = simulateMission({ seed: 8, scenario: 'open-field', missionId: 'field-team-m8' });
+		sim.tables.mission = sim.tables.mission.map((m) => ({ ...m, name: 'Field team sortie 8' }));
+		await writeMission(sim, join(tmp, 'missions', 'm8'), {
+			parquet: true,
+			duckdb: false,
+			jsonl: false
+		});
+		const { bundle } = await import('../../src/node/bundle');
+		const r = await bundle({
+			build: 'build',
+			missions: [join(tmp, 'missions')],
+			out: join(tmp, 'field')
+		});
+		expect(r.missions.map((m) => m.id)).toEqual(['field-team-m8']);
+		const zip = await readFile(r.zip!);
+		expect(zip.subarray(0, 2).toString()).toBe('PK');
+		const { spawn } = await import('node:child_process');
+		const child = spawn(process.execPath, ['serve.mjs', '--port', '47398'], { cwd: r.out });
+		try {
+			await new Promise<void>((ok, fail) => {
+				child.stdout.on('data', (d: Buffer) => d.toString().includes('http://') && ok());
+				child.on('exit', (code) => fail(new Error(`serve.mjs exited with ${code}`)));
+			});
+			await page.goto('./');
+			await engineReady(page);
+			const demo = page.locator('[data-demo="field-team-m8"]');
+			await expect(demo).toHaveText('Field team sortie 8');
+			await expect(page.locator('[data-demo]')).toHaveCount(1);
+			await page.screenshot({ path: `${SCREENS}/field-bundle-home.png` });
+			await demo.click();
+			await waitForReview(page);
+		} finally {
+			child.kill();
+		}
 	});
 });
