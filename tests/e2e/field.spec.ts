@@ -4,7 +4,7 @@
  * printable report and the SQL console. Each group runs its own static server (src/node/serve.ts)
  * so it controls the path and headers.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -282,5 +282,79 @@ test.describe('field bundle', () => {
 		} finally {
 			child.kill();
 		}
+	});
+});
+
+test.describe('updates', () => {
+	test.use({ baseURL: 'http://127.0.0.1:47399/' });
+
+	test('a new build deployed under an open page is announced, and Reload switches to it', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		const dir = join(await mkdtemp(join(tmpdir(), 'pisad-update-')), 'site');
+		await cp('build', dir, { recursive: true });
+		const server = await serveStatic(dir, 47399);
+		try {
+			await page.goto('./');
+			await engineReady(page);
+			await expect
+				.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+					timeout: 60_000
+				})
+				.toBe(true);
+			await expect(page.getByTestId('update-available')).toHaveCount(0);
+			// "Deploy" a new build: any byte change to service-worker.js is a new version.
+			await appendFile(join(dir, 'service-worker.js'), '\n// next build\n');
+			await page.evaluate(async () => {
+				await (await navigator.serviceWorker.getRegistration())?.update();
+			});
+			const banner = page.getByTestId('update-available');
+			await expect(banner).toBeVisible({ timeout: 60_000 });
+			await page.screenshot({ path: `${SCREENS}/field-update-available.png` });
+			await Promise.all([
+				page.waitForEvent('framenavigated'),
+				banner.getByRole('button', { name: 'Reload to update' }).click()
+			]);
+			await engineReady(page);
+			await expect(page.getByTestId('update-available')).toHaveCount(0);
+		} finally {
+			await new Promise((ok) => server.close(ok));
+		}
+	});
+});
+
+test.describe('exports', () => {
+	test.use({ baseURL: SUB });
+
+	test('the review export menu saves tables, a chart and the map', async ({ page }) => {
+		await page.goto('./review/?src=demo/open-field-s1/');
+		await waitForReview(page);
+		await page.getByTestId('export-menu').locator('summary').click();
+		const menu = page.getByTestId('export-menu');
+		const save = async (click: () => Promise<void>) => {
+			const d = page.waitForEvent('download');
+			await click();
+			const got = await d;
+			return { name: got.suggestedFilename(), bytes: await readFile((await got.path())!) };
+		};
+		const csv = await save(() =>
+			menu.getByRole('group', { name: 'detections' }).locator('[data-export="csv"]').click()
+		);
+		expect(csv.name).toBe('open-field-s1-detections.csv');
+		expect(csv.bytes.toString().split('\r\n')[0]).toContain('snr_db');
+		const pq = await save(() =>
+			menu.getByRole('group', { name: 'track' }).locator('[data-export="parquet"]').click()
+		);
+		expect(pq.bytes.subarray(0, 4).toString()).toBe('PAR1');
+		await menu.getByLabel('Chart to export').selectOption('SNR');
+		const svg = await save(() => menu.getByRole('button', { name: 'SVG', exact: true }).click());
+		expect(svg.bytes.toString()).toContain('<svg');
+		const png = await save(() => menu.getByRole('button', { name: 'PNG', exact: true }).click());
+		expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+		const map = await save(() => menu.locator('[data-export="map-png"]').click());
+		expect(map.name).toBe('open-field-s1-map.png');
+		expect(map.bytes.length).toBeGreaterThan(10_000);
+		await page.screenshot({ path: `${SCREENS}/field-export-menu.png` });
 	});
 });
