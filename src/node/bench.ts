@@ -111,11 +111,12 @@ async function main() {
 				.getByTestId('review')
 				.and(page.locator('[data-ready="true"]'))
 				.waitFor({ timeout: 120_000 });
-			const [l, d] = await page.evaluate(() => {
-				const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+			// Evaluated as a string: tsx's keep-names helper (__name) does not exist in the page.
+			const [l, d] = (await page.evaluate(`(() => {
+				const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
 				const a = at('pisad:drop');
 				return [at('pisad:loaded') - a, at('pisad:drawn') - a];
-			});
+			})()`)) as [number, number];
 			loaded.push(l);
 			drawn.push(d);
 		}
@@ -126,19 +127,16 @@ async function main() {
 		});
 		await page.locator('select[aria-label="Replay speed"]').selectOption('64');
 		await page.getByTestId('replay-toggle').click();
-		const fps = await page.evaluate(
-			() =>
-				new Promise<number>((done) => {
-					let frames = 0;
-					const t0 = performance.now();
-					const tick = () => {
-						frames++;
-						if (performance.now() - t0 < 3000) requestAnimationFrame(tick);
-						else done((frames * 1000) / (performance.now() - t0));
-					};
-					requestAnimationFrame(tick);
-				})
-		);
+		const fps = (await page.evaluate(`new Promise((done) => {
+			let frames = 0;
+			const t0 = performance.now();
+			const tick = () => {
+				frames++;
+				if (performance.now() - t0 < 3000) requestAnimationFrame(tick);
+				else done((frames * 1000) / (performance.now() - t0));
+			};
+			requestAnimationFrame(tick);
+		})`)) as number;
 		await page.getByTestId('replay-toggle').click();
 		rows.push([
 			`drop → drawn, 1-hour mission (${(bytes / 1e6).toFixed(1)} MB Parquet, warm wasm)`,
