@@ -9,6 +9,7 @@ type Row = [string, string, string, string];
 
 async function heapMb(page: import('playwright-core').Page): Promise<number> {
 	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Performance.enable');
 	await cdp.send('HeapProfiler.collectGarbage');
 	const { metrics } = await cdp.send('Performance.getMetrics');
 	await cdp.detach();
@@ -20,7 +21,6 @@ export async function runLiveBench(browser: Browser, base: string): Promise<Row[
 	const rows: Row[] = [];
 	const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
 	const page = await ctx.newPage();
-	await (await ctx.newCDPSession(page)).send('Performance.enable');
 
 	// 1) Latency at 10 Hz: 30 s of a mission in real time.
 	let sim = await startPiSim({

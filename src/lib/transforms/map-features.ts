@@ -165,23 +165,3 @@ export function patternFeatures(p: PatternLike | null): {
 		)
 	};
 }
-
-/** The replay drone: a point and a heading tick. */
-export function droneFeatures(
-	pos: { lat_deg: number; lon_deg: number; heading_deg?: number | null } | null
-): FeatureCollection<LinesFeature | PointFeature> {
-	if (!pos) return fc([]);
-	const point: PointFeature = {
-		type: 'Feature',
-		geometry: { type: 'Point', coordinates: [pos.lon_deg, pos.lat_deg] },
-		properties: { kind: 'drone' }
-	};
-	if (pos.heading_deg == null) return fc([point]);
-	const tip = offsetPoint(pos.lat_deg, pos.lon_deg, pos.heading_deg, 25);
-	const tick: LinesFeature = {
-		type: 'Feature',
-		geometry: { type: 'LineString', coordinates: [[pos.lon_deg, pos.lat_deg], tip] },
-		properties: { kind: 'heading' }
-	};
-	return fc([tick, point]);
-}
