@@ -16,11 +16,13 @@ export type Cell = unknown;
 export type ExportRow = object;
 const get = (r: ExportRow, k: string): Cell => (r as Record<string, Cell>)[k];
 
-/** Column names in first-seen order across all rows (rows may omit keys). */
+/**
+ * Column names in first-seen order (rows may omit keys). Query rows all share one shape, so the
+ * first 1000 rows decide; that keeps a million-row export from walking every key twice.
+ */
 export function columnsOf(rows: readonly ExportRow[]): string[] {
 	const seen = new Set<string>();
-	for (const r of rows.length > 1000 ? [rows[0] ?? {}, ...rows.slice(-1)] : rows)
-		for (const k of Object.keys(r)) seen.add(k);
+	for (const r of rows.slice(0, 1000)) for (const k of Object.keys(r)) seen.add(k);
 	return [...seen];
 }
 
