@@ -5,7 +5,8 @@
  * - cold start: a new browser profile (no cache) opens the app → first DuckDB-WASM query answered
  * - warm start: the same, with the browser cache warm (compiled wasm cached)
  * - drop-to-drawn: a 1-hour mission's Parquet files given to the file input → map and chart drawn
- * - then the analytics table of bench-analytics.ts (`npm run bench -- --quick` skips 100 h)
+ * - then the analytics table of bench-analytics.ts (`npm run bench -- --quick` skips 100 h;
+ *   `--no-analytics` skips the table, `--no-live` the live ground-station figures)
  *
  * Needs `npm run build` first (it runs it when build/ is missing).
  */
@@ -167,6 +168,7 @@ async function main() {
 	await writeFile('.bench/last.md', `${head}\n\n${table}\n`);
 
 	// Issue 4: per-query medians at 1 h / 10 h / 100 h (--quick: no 100 h), DuckDB-WASM vs sql.js.
+	if (process.argv.includes('--no-analytics')) return;
 	const analytics = await runAnalyticsBench({ quick: process.argv.includes('--quick') });
 	console.log(`\n${analytics.table}`);
 	await appendFile('.bench/last.md', `\n${analytics.table}\n`);
