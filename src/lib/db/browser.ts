@@ -62,7 +62,7 @@ async function start(): Promise<Db> {
 	document.documentElement.dataset.duckdbBundle = bundle.name;
 	await adb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await adb.connect();
-	const db = facade(adb, conn, worker);
+	const db = facade(adb, conn, worker, true);
 	for (const s of SETTINGS) await db.exec(s);
 	const paths = sortSchemaPaths(Object.keys(schemaFiles));
 	for (const p of paths) for (const s of splitSqlStatements(schemaFiles[p] ?? '')) await db.exec(s);
@@ -70,7 +70,12 @@ async function start(): Promise<Db> {
 	return db;
 }
 
-function facade(adb: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, worker: Worker): Db {
+function facade(
+	adb: duckdb.AsyncDuckDB,
+	conn: duckdb.AsyncDuckDBConnection,
+	worker: Worker,
+	owner: boolean
+): Db {
 	const run = async (sql: string, params: readonly SqlParam[]): Promise<Table> => {
 		try {
 			if (params.length === 0) return await conn.query(sql);
@@ -107,9 +112,11 @@ function facade(adb: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, wor
 		},
 		createFile: (name) => adb.registerEmptyFileBuffer(name),
 		exportFile: (name) => adb.copyFileToBuffer(name),
+		fork: async () => facade(adb, await adb.connect(), worker, false),
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {
 			await conn.close();
+			if (!owner) return;
 			await adb.terminate();
 			worker.terminate();
 			opening = null;

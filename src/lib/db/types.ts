@@ -36,6 +36,12 @@ export interface Db {
 	exportFile?(name: string): Promise<Uint8Array>;
 	/** Create an empty writable file `name` in the virtual file system (before `ATTACH`). */
 	createFile?(name: string): Promise<void>;
+	/**
+	 * Another connection to the same database. Transactions are per connection: a writer that
+	 * runs its own transactions beside the app's (the live recorder's batches while a file loads)
+	 * must use its own, or the two would nest. Closing a fork closes only that connection.
+	 */
+	fork?(): Promise<Db>;
 	/** Engine version, e.g. 'v1.4.3'. */
 	version(): Promise<string>;
 	close(): Promise<void>;

@@ -56,7 +56,10 @@ export class LiveState {
 		this.disconnect();
 		this.address = address.trim();
 		try {
-			const db = await this.app.db();
+			// Its own connection: the recorder's batch transactions must not nest inside a file
+			// load's transaction running on the app's connection at the same time.
+			const main = await this.app.db();
+			const db = (await main.fork?.()) ?? main;
 			const s = new LiveSession({
 				db,
 				pi: this.address,
