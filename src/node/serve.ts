@@ -148,6 +148,12 @@ if (isMain) {
 	const server = await serveStatic(values.dir, port, values.host, {
 		base: values.base,
 		isolated: values.isolated
+	}).catch((e: unknown) => {
+		if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
+		console.error(
+			`Port ${port} is already in use (is another server running?). Stop it, or choose a port: PORT=4180 npm start`
+		);
+		process.exit(1);
 	});
 	const addr = server.address();
 	const shown = typeof addr === 'object' && addr ? addr.port : port;
