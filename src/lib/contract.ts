@@ -44,6 +44,27 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<SystemState, readonly SystemSt
 	EMERGENCY: ['IDLE']
 };
 
+/**
+ * KPI names the review and live views render as `data-kpi` (the analytics issue's list). The
+ * KPI query row carries them all; the KPI cards render them all.
+ */
+export const REVIEW_KPI_NAMES = [
+	'duration_s',
+	'rssi_samples',
+	'detections',
+	'noise_floor_p10_dbm',
+	'max_rssi_dbm',
+	'time_to_detection_s',
+	'detection_range_m',
+	'beacon_est_lat',
+	'beacon_est_lon',
+	'beacon_est_err_m',
+	'approach_accuracy_m',
+	'homing_efficiency_pct',
+	'coverage_km2',
+	'false_positives'
+] as const;
+
 /** Pi signal-chain constants (pisad-domain.md §3). */
 export const PI_SIGNAL = {
 	ewmaAlpha: 0.3,

@@ -35,11 +35,13 @@ test('replay, brush and map click move every panel, and the URL reopens the same
 	await page.waitForTimeout(600);
 	await page.getByTestId('replay-toggle').click();
 	expect(Number(await time.getAttribute('data-value'))).toBeGreaterThan(101);
-	// Every time chart shows the shared cursor.
-	await expect(page.getByTestId('chart-cursor')).toHaveCount(
-		await page.getByTestId('chart-cursor').count()
-	);
-	expect(await page.getByTestId('chart-cursor').count()).toBeGreaterThanOrEqual(4);
+	// Every time chart (RSSI, SNR, state, gradient, 5 telemetry) shows the shared cursor, and it
+	// moves when the replay time does.
+	await expect(page.getByTestId('chart-cursor')).toHaveCount(9);
+	const cursor = page.getByTestId('rssi-chart').getByTestId('chart-cursor');
+	const left = await cursor.evaluate((el) => (el as HTMLElement).style.left);
+	await page.keyboard.press('Shift+ArrowRight');
+	await expect.poll(() => cursor.evaluate((el) => (el as HTMLElement).style.left)).not.toBe(left);
 	// Brush 200–400 s on the RSSI chart: the URL records the range.
 	const chart = page.getByTestId('rssi-chart');
 	const box = (await chart.boundingBox())!;

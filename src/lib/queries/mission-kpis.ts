@@ -8,6 +8,7 @@
  * not exist when this was written, so they come in through `MissionKpiSpatial` instead of an
  * import; without one, beacon_est_* and coverage_km2 are NULL.
  */
+import { REVIEW_KPI_NAMES } from '$lib/contract';
 import type { Db } from '$lib/db';
 import { missionKpiSql, type MissionKpiParams, type MissionKpiSqlRow } from './kpi-mission-kpis';
 
@@ -40,23 +41,8 @@ export interface MissionKpiRow extends MissionKpiSqlRow {
 	coverage_km2: number | null;
 }
 
-/** The names the review view renders as `data-kpi` (all present on MissionKpiRow). */
-export const MISSION_KPI_NAMES = [
-	'duration_s',
-	'rssi_samples',
-	'detections',
-	'noise_floor_p10_dbm',
-	'max_rssi_dbm',
-	'time_to_detection_s',
-	'detection_range_m',
-	'beacon_est_lat',
-	'beacon_est_lon',
-	'beacon_est_err_m',
-	'approach_accuracy_m',
-	'homing_efficiency_pct',
-	'coverage_km2',
-	'false_positives'
-] as const satisfies readonly (keyof MissionKpiRow)[];
+/** The names the review view renders as `data-kpi`; the compiler checks the row has them all. */
+export const MISSION_KPI_NAMES = REVIEW_KPI_NAMES satisfies readonly (keyof MissionKpiRow)[];
 
 /** KPIs of one mission, or of every mission with `missionId` NULL. */
 export async function missionKpis(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REVIEW_KPI_NAMES } from '$lib/contract';
 import { kpiCards, type KpiLike } from './kpi-cards';
 
 const base: KpiLike = {
@@ -27,22 +28,7 @@ const base: KpiLike = {
 describe('kpiCards', () => {
 	it('carries every data-kpi name the review view promises', () => {
 		const names = kpiCards(base).map((c) => c.name);
-		for (const required of [
-			'duration_s',
-			'rssi_samples',
-			'detections',
-			'noise_floor_p10_dbm',
-			'max_rssi_dbm',
-			'time_to_detection_s',
-			'detection_range_m',
-			'beacon_est_lat',
-			'beacon_est_lon',
-			'beacon_est_err_m',
-			'approach_accuracy_m',
-			'homing_efficiency_pct',
-			'coverage_km2',
-			'false_positives'
-		]) {
+		for (const required of REVIEW_KPI_NAMES) {
 			expect(names).toContain(required);
 		}
 	});
