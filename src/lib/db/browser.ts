@@ -110,8 +110,6 @@ function facade(
 				throw toDbError(e, { sql: `insert Arrow into ${table}` });
 			}
 		},
-		createFile: (name) => adb.registerEmptyFileBuffer(name),
-		exportFile: (name) => adb.copyFileToBuffer(name),
 		fork: async () => facade(adb, await adb.connect(), worker, false),
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {

@@ -86,13 +86,6 @@ export async function openNodeDb(opts: NodeDbOptions = {}): Promise<Db> {
 				throw toDbError(e, { sql: `insert Arrow into ${table}` });
 			}
 		},
-		// Node's runtime writes real files (name = a path): there is nothing to create, and the
-		// bytes are read from disk.
-		async createFile(): Promise<void> {},
-		async exportFile(name: string): Promise<Uint8Array> {
-			bindings.flushFiles();
-			return new Uint8Array(readFileSync(name));
-		},
 		async version(): Promise<string> {
 			const [row] = await db.query<{ v: string }>('SELECT version() AS v');
 			return row?.v ?? 'unknown';

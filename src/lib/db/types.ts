@@ -30,13 +30,6 @@ export interface Db {
 	 */
 	insertArrowIpc?(table: string, ipc: Uint8Array): Promise<void>;
 	/**
-	 * The bytes of a file in the engine's virtual file system, e.g. a `.duckdb` written with
-	 * `ATTACH 'x.duckdb'` + `CREATE TABLE x.t AS ...` + `DETACH x` ("Save flight"). Optional.
-	 */
-	exportFile?(name: string): Promise<Uint8Array>;
-	/** Create an empty writable file `name` in the virtual file system (before `ATTACH`). */
-	createFile?(name: string): Promise<void>;
-	/**
 	 * Another connection to the same database. Transactions are per connection: a writer that
 	 * runs its own transactions beside the app's (the live recorder's batches while a file loads)
 	 * must use its own, or the two would nest. Closing a fork closes only that connection.
