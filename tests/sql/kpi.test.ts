@@ -42,16 +42,14 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('state machine', () => {
-	it('every query file lists exactly ALLOWED_TRANSITIONS', () => {
+	it('the allowed-transition view lists exactly ALLOWED_TRANSITIONS', async () => {
 		const expected = Object.entries(ALLOWED_TRANSITIONS)
 			.flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`))
 			.sort();
-		for (const f of ['state_timeline', 'state_dwell', 'state_transition_counts']) {
-			const sql = readSql(`queries/mission-kpi/${f}`);
-			const values = sql.slice(sql.indexOf('VALUES'), sql.indexOf('\n),'));
-			const pairs = [...values.matchAll(/\('(\w+)', '(\w+)'\)/g)].map((m) => `${m[1]}>${m[2]}`);
-			expect(pairs.sort(), f).toEqual(expected);
-		}
+		const rows = await db.query<{ p: string }>(
+			"SELECT from_state || '>' || to_state AS p FROM pi_allowed_transition"
+		);
+		expect(rows.map((r) => r.p).sort()).toEqual(expected);
 	});
 
 	it('timeline intervals equal the transitions, dwell sums equal the duration', async () => {

@@ -1,21 +1,11 @@
 -- state_transition_counts: how often each from → to pair of the Pi's flight states occurred,
--- and whether the Pi's state machine allows it (pisad-domain.md §5; the VALUES list equals
--- ALLOWED_TRANSITIONS in src/lib/contract.ts, checked by tests/sql/kpi.test.ts).
+-- and whether the Pi's state machine allows it (pisad-domain.md §5; view pi_allowed_transition in
+-- sql/schema/40_state_intervals.sql, equal to ALLOWED_TRANSITIONS in src/lib/contract.ts).
 -- The start-up record (from_state NULL) is listed with allowed NULL: it is not a transition.
 -- Params: $1 mission_id VARCHAR, NULL = all missions (one row per mission and pair)
 -- Returns: mission_id VARCHAR, from_state VARCHAR, to_state VARCHAR, transitions INTEGER,
 --          forced INTEGER (of them forced: reason 'FORCED:...' or forced = true),
 --          allowed BOOLEAN, first_s DOUBLE (s from mission start of the first occurrence)
-WITH allowed_pair(from_state, to_state) AS (
-	VALUES ('IDLE', 'SEARCHING'), ('IDLE', 'EMERGENCY'),
-		('SEARCHING', 'IDLE'), ('SEARCHING', 'DETECTING'), ('SEARCHING', 'EMERGENCY'),
-		('DETECTING', 'SEARCHING'), ('DETECTING', 'HOMING'), ('DETECTING', 'IDLE'),
-		('DETECTING', 'EMERGENCY'),
-		('HOMING', 'HOLDING'), ('HOMING', 'SEARCHING'), ('HOMING', 'IDLE'), ('HOMING', 'EMERGENCY'),
-		('HOLDING', 'HOMING'), ('HOLDING', 'SEARCHING'), ('HOLDING', 'IDLE'),
-		('HOLDING', 'EMERGENCY'),
-		('EMERGENCY', 'IDLE')
-)
 SELECT s.mission_id, s.from_state, s.to_state,
 	count(*)::INTEGER AS transitions,
 	count(*) FILTER (WHERE coalesce(s.forced, false)
@@ -23,7 +13,7 @@ SELECT s.mission_id, s.from_state, s.to_state,
 	CASE WHEN s.from_state IS NULL THEN NULL ELSE bool_or(a.from_state IS NOT NULL) END AS allowed,
 	min(s.t_rel_s) AS first_s
 FROM state_transition s
-LEFT JOIN allowed_pair a ON a.from_state = s.from_state AND a.to_state = s.to_state
+LEFT JOIN pi_allowed_transition a ON a.from_state = s.from_state AND a.to_state = s.to_state
 WHERE ($1::VARCHAR IS NULL OR s.mission_id = $1::VARCHAR)
 GROUP BY s.mission_id, s.from_state, s.to_state
 ORDER BY s.mission_id, transitions DESC, s.from_state NULLS FIRST, s.to_state
