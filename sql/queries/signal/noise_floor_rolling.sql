@@ -9,6 +9,8 @@
 --   index k (n*q' = k + 0.5, far from any rounding edge) with DuckDB's fast windowed quantile.
 --   The first $2 - 1 samples of each mission (growing window) use list_sort over their prefix,
 --   which is cheap because it only touches those rows. Bound params do size the ROWS frame.
+-- The computation is macro pi_noise_floor in sql/schema/41_noise_floor.sql (shared with
+--   noise_floor_check.sql).
 -- Assumes rssi_dbm is never NULL (the Pi's chain never emits NULL).
 -- Params: $1 mission_id VARCHAR (NULL = all missions), $2 window_samples INTEGER (100),
 --         $3 min_samples INTEGER (10), $4 default_dbm DOUBLE (-85), $5 percentile DOUBLE (0.1)
@@ -16,36 +18,10 @@
 --          window_n BIGINT (samples in the window), noise_floor_dbm DOUBLE (dBm, recomputed),
 --          snr_db DOUBLE (dB, rssi_dbm - recomputed floor),
 --          recorded_noise_floor_dbm DOUBLE (dBm), floor_diff_db DOUBLE (dB, recomputed - recorded)
-WITH base AS (
-  SELECT mission_id, seq, t, t_rel_s, rssi_dbm, noise_floor_dbm,
-    row_number() OVER (PARTITION BY mission_id ORDER BY seq) AS rn,
-    quantile_disc(rssi_dbm, (floor($5::DOUBLE * ($2::INTEGER - 1)) + 0.5) / $2::INTEGER)
-      OVER (PARTITION BY mission_id ORDER BY seq
-            ROWS BETWEEN $2::INTEGER - 1 PRECEDING AND CURRENT ROW) AS full_floor
-  FROM rssi_sample
-  WHERE ($1::VARCHAR IS NULL OR mission_id = $1::VARCHAR)
-),
-warmup AS (
-  SELECT mission_id, seq,
-    list_sort(list(rssi_dbm) OVER (PARTITION BY mission_id ORDER BY seq
-                                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS sorted
-  FROM base
-  WHERE rn < $2::INTEGER
-),
-floors AS (
-  SELECT b.*, least(b.rn, $2::INTEGER) AS window_n,
-    CASE
-      WHEN least(b.rn, $2::INTEGER) < $3::INTEGER THEN $4::DOUBLE
-      WHEN b.rn >= $2::INTEGER THEN b.full_floor
-      ELSE w.sorted[floor($5::DOUBLE * (b.rn - 1))::BIGINT + 1]
-    END AS floor_dbm
-  FROM base b
-  LEFT JOIN warmup w ON w.mission_id = b.mission_id AND w.seq = b.seq
-)
 SELECT mission_id, seq, t, t_rel_s, rssi_dbm, window_n,
   floor_dbm AS noise_floor_dbm,
   rssi_dbm - floor_dbm AS snr_db,
   noise_floor_dbm AS recorded_noise_floor_dbm,
   floor_dbm - noise_floor_dbm AS floor_diff_db
-FROM floors
+FROM pi_noise_floor($1::VARCHAR, $2::INTEGER, $3::INTEGER, $4::DOUBLE, $5::DOUBLE)
 ORDER BY mission_id, seq
