@@ -129,7 +129,11 @@ export async function serveStatic(
 }
 
 function send(res: ServerResponse, code: number, text: string) {
-	res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8' });
+	// CORS on errors too: a page reading a file from here then sees "404", not a CORS failure.
+	res.writeHead(code, {
+		'Content-Type': 'text/plain; charset=utf-8',
+		'Access-Control-Allow-Origin': '*'
+	});
 	res.end(text);
 }
 

@@ -3,6 +3,7 @@
  * the map must draw in a field with no internet. (Basemaps would be opt-in layers.)
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 import { STATE_COLORS } from '$lib/charts/theme';
 
 export interface MapTheme {
@@ -99,7 +100,7 @@ export function trackColor(mode: ColorMode): ExpressionSpecification {
 	return ramp('rssi_dbm', RSSI_STOPS);
 }
 
-const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Sources, in drawing order of their layers. */
 export const MAP_SOURCES = [

@@ -7,6 +7,7 @@ import { openBrowserDb, type Db } from '$lib/db';
 import { fetchMissionFiles, loadMissionFiles } from '$lib/ingest';
 import type { NamedBytes } from '$lib/ingest/dropped-files';
 import { missionList, type MissionListRow } from '$lib/queries/mission-list';
+import { BasemapState } from './basemap.svelte';
 
 export interface LoadProgress {
 	label: string;
@@ -27,6 +28,8 @@ export class AppState {
 	dbError = $state<string | null>(null);
 	engineVersion = $state<string | null>(null);
 	missions = $state.raw<MissionListRow[]>([]);
+	/** The opt-in PMTiles basemap under every map. */
+	readonly basemap = new BasemapState();
 	progress = $state<LoadProgress | null>(null);
 	messages = $state<AppMessage[]>([]);
 	/**
