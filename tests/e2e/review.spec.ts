@@ -41,7 +41,9 @@ test('replay, brush and map click move every panel, and the URL reopens the same
 	const cursor = page.getByTestId('rssi-chart').getByTestId('chart-cursor');
 	const left = await cursor.evaluate((el) => (el as HTMLElement).style.transform);
 	await page.keyboard.press('Shift+ArrowRight');
-	await expect.poll(() => cursor.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(left);
+	await expect
+		.poll(() => cursor.evaluate((el) => (el as HTMLElement).style.transform))
+		.not.toBe(left);
 	// Brush 200–400 s on the RSSI chart: the URL records the range.
 	const chart = page.getByTestId('rssi-chart');
 	const box = (await chart.boundingBox())!;

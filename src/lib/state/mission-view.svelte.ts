@@ -118,33 +118,41 @@ export class MissionView {
 			return;
 		}
 		const db = () => this.#app.db();
-		// The map and main chart first: they decide "open to drawn"; the rest follows.
-		this.summary.run(async () => {
-			const row = await missionSummary(await db(), id);
-			if (!row) throw new Error(`Mission ${id} is not loaded.`);
-			return row;
-		}, 'summary');
-		this.track.run(async () => track(await db(), id, MAX_TRACK_POINTS), 'track');
-		this.series.run(async () => rssiSeries(await db(), id, MAX_SERIES_POINTS), 'series');
-		this.detections.run(async () => detectionList(await db(), id), 'detections');
-		this.timeline.run(async () => stateTimeline(await db(), id), 'timeline');
-		this.pattern.run(async () => searchPattern(await db(), id), 'pattern');
-		this.kpis.run(async () => {
-			const rows = await missionKpis(await db(), id, {
-				spatial: {
-					beaconEstimate: (d, m) => beaconEstimate(d, m),
-					// The spatial row names the area covered_km2; the KPI row calls it coverage_km2.
-					coverage: async (d, m) =>
-						(await coverage(d, m)).map((c) => ({ ...c, coverage_km2: c.covered_km2 }))
-				}
-			});
-			return rows[0] ?? null;
-		}, 'kpis');
-		this.telemetry.run(async () => telemetrySeries(await db(), id, 600), 'telemetry');
-		this.histogram.run(async () => rssiHistogram(await db(), id, 2), 'histogram');
-		this.heat.run(async () => heatMap(await db(), id, 25), 'heat');
-		this.gradient.run(async () => spatialGradient(await db(), id), 'gradient');
-		this.quality.run(async () => dataQualityNotes(await db(), id), 'quality');
+		// The map and main chart first: they decide "open to drawn". DuckDB-WASM answers one
+		// statement at a time on this connection, in the order asked, so asking all twelve at once
+		// made the first three wait behind the others' planning; the rest is asked once they are in.
+		const first = [
+			this.summary.run(async () => {
+				const row = await missionSummary(await db(), id);
+				if (!row) throw new Error(`Mission ${id} is not loaded.`);
+				return row;
+			}, 'summary'),
+			this.track.run(async () => track(await db(), id, MAX_TRACK_POINTS), 'track'),
+			this.series.run(async () => rssiSeries(await db(), id, MAX_SERIES_POINTS), 'series')
+		];
+		void Promise.allSettled(first).then(() => {
+			if (this.missionId !== id) return;
+			this.detections.run(async () => detectionList(await db(), id), 'detections');
+			this.timeline.run(async () => stateTimeline(await db(), id), 'timeline');
+			this.telemetry.run(async () => telemetrySeries(await db(), id, 600), 'telemetry');
+			this.pattern.run(async () => searchPattern(await db(), id), 'pattern');
+			this.heat.run(async () => heatMap(await db(), id, 25), 'heat');
+			this.histogram.run(async () => rssiHistogram(await db(), id, 2), 'histogram');
+			this.gradient.run(async () => spatialGradient(await db(), id), 'gradient');
+			this.quality.run(async () => dataQualityNotes(await db(), id), 'quality');
+			// The KPIs last: the beacon estimate is the heaviest query of the page (~0.1–1 s).
+			this.kpis.run(async () => {
+				const rows = await missionKpis(await db(), id, {
+					spatial: {
+						beaconEstimate: (d, m) => beaconEstimate(d, m),
+						// The spatial row names the area covered_km2; the KPI row calls it coverage_km2.
+						coverage: async (d, m) =>
+							(await coverage(d, m)).map((c) => ({ ...c, coverage_km2: c.covered_km2 }))
+					}
+				});
+				return rows[0] ?? null;
+			}, 'kpis');
+		});
 	}
 
 	/** Record that a panel drew; the first time both have, measure open → drawn. */
