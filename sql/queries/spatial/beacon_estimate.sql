@@ -29,10 +29,32 @@
 --
 -- Measured on simulations (error = distance to the true beacon, min/median/p90/max, m):
 -- open field seeds 1–20 2.5/16.1/29.6/45.1, seeds 21–40 1.2/17.0/31.8/42.8, urban seeds 1–10
--- 4.8/12.9/31.1/41.4; the radius covers the truth in 85 %, 95 % and 100 % of them. The
--- issue's 15 m open-field median is not met: σ 3 dB shadowing correlated over 60 m biases any
--- fit of this model by about that much (a full generalised least squares with the shadowing's
--- covariance, tried offline, gains only 1–2 m more).
+-- 4.8/12.9/31.1/41.4; the radius covers the truth in 85 %, 95 % and 100 % of them. Seeds
+-- 41–100: 1.3/19.6/35.0/139.5 (mean 24.5, radius covers 83 %); all 100 open-field seeds: median
+-- 17.8, mean 22.0. The worst (seeds 43, 51, 54: 140, 118, 93 m) are not search failures: their
+-- cells fit the wrong place better than the truth, where n would have to be 1.1–1.3.
+-- The issue's 15 m open-field median is not met: σ 3 dB shadowing correlated over 60 m biases any
+-- ordinary least-squares fit of this model by about that much. Tried offline (numpy, on the same
+-- pulse peaks, 100 open-field seeds, median/mean m): weighting cells by closeness (and, on seeds
+-- 1–40 only, by predicted SNR or gradient), a prior on n, Huber residuals, re-selection, 30–60 m
+-- blocks counting once, and blends of these never beat 17.6/21.8; the HOLDING orbit centre
+-- (23.9/26.0) and the centroid of the 20 strongest pulses (19.7/22.9) are worse alone. What does
+-- help is generalised least squares with the shadowing's covariance (the simulator's own: B-spline
+-- kernel of 60 m, σ 3 dB; over the stage-2 model's ≥ 6 dB cells): 14.6/18.9 (seeds 1–20 14.5, 21–40
+-- 11.4). But urban gets worse with that fixed kernel (19.6 against 12.9), and it needs a k × k
+-- solve (k 100–300 cells): a Gauss–Jordan inverse in a recursive CTE over DuckDB list lambdas costs
+-- about 0.2 s per mission for k = 100 and 1.9 s for k = 200 in Node wasm (it grows as k³). Cheaper
+-- stand-ins fall short: backfitting a kernel-smoothed shadow field (4 rounds: 16.4/21.4, seeds 1–20
+-- 15.3, 21–40 17.2, urban 13.4; each round one more smoothing join and two grid levels), a
+-- spatial-autoregressive filter (seeds 1–40: no gain), a nearest-neighbour (Vecchia) whitening with
+-- 1–4 neighbours (16.6–17.6). With 10 neighbours (a 10 × 10 solve per cell, not k × k) and the
+-- simulator's kernel it reaches 14.8/19.6 (urban 22.6), but the kernel is the catch: estimated from
+-- the mission's own stage-2 residuals (Gaussian, from the residual covariance at 0–30 and 30–60 m
+-- lags), which keeps urban at 12.8, it gives 16.4/20.9 (seeds 1–20 15.9, 21–40 15.7; better than
+-- now on 56 of 100 seeds, p90 35.3 against 32.1; the bootstrap 95 % interval of the change in
+-- median, −4.1 to +0.1 m, includes no change), so it was not adopted. A fixed kernel instead swings
+-- with its assumed length (Gaussian ℓ 30/40/60 m, σ 3 dB: seeds 1–20 14.2/15.5/19.4, urban
+-- 16.6/17.1/22.8): picking one would be tuning to these seeds.
 --
 -- Params:
 --   $1 mission_id VARCHAR, NULL = every mission
