@@ -15,7 +15,8 @@ import type { DataQualityNote } from './importers/types';
 import { checkSize, emptyFile } from './limits';
 import { IngestError, type IngestNote } from './notes';
 import { expandZips } from './zip';
-import { parquetInfo, parquetToIpc, unstageExpr } from './parquet';
+import { parquetInfo, unstageExpr } from './parquet';
+import { decodeParquet } from './parquet-offthread';
 
 /** A file by name (a dropped folder keeps its relative path: `m1/rssi_sample.parquet`). */
 export interface NamedFile {
@@ -131,18 +132,27 @@ async function loadParquetFolder(
 	let current = group[0]?.file.name ?? '';
 	try {
 		await db.exec(`CREATE OR REPLACE TEMP TABLE ingest_known AS ${KNOWN_SQL}`);
-		for (const { table, file, info } of sortByContract(infos)) {
-			current = file.name;
+		const jobs = sortByContract(infos).map(({ table, file, info }) => {
 			const present = new Set(info.columns);
 			const cols = (mine.get(table) ?? []).filter((c) => present.has(c.name));
-			if (!cols.some((c) => c.name === 'mission_id')) {
+			// Every file starts decoding now (in a worker when there is one); inserts follow in
+			// contract order as their files are ready.
+			const ipc = cols.some((c) => c.name === 'mission_id')
+				? decodeParquet(file.bytes, cols)
+				: null;
+			ipc?.catch(() => undefined);
+			return { table, file, cols, ipc };
+		});
+		for (const { table, file, cols, ipc } of jobs) {
+			current = file.name;
+			if (!ipc) {
 				throw new IngestError(
 					file.name,
 					`${file.name} has no mission_id column`,
 					'Export it again with data contract v1.'
 				);
 			}
-			await db.insertArrowIpc('ingest_stage', await parquetToIpc(file.bytes, cols));
+			await db.insertArrowIpc('ingest_stage', await ipc);
 			await db.exec(
 				`INSERT INTO main."${table}" BY NAME SELECT ${cols.map(unstageExpr).join(', ')}
 				 FROM ingest_stage WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`

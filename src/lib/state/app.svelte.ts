@@ -6,6 +6,7 @@
 import { openBrowserDb, type Db } from '$lib/db';
 import { fetchMissionFiles, loadMissionFiles } from '$lib/ingest';
 import { contractColumns } from '$lib/ingest/columns';
+import { warmParquetDecoder } from '$lib/ingest/parquet-offthread';
 import type { NamedBytes } from '$lib/ingest/dropped-files';
 import { missionList, type MissionListRow } from '$lib/queries/mission-list';
 import { BasemapState } from './basemap.svelte';
@@ -55,6 +56,7 @@ export class AppState {
 				this.dbStatus = 'ready';
 				// Warm up while the user picks files: the contract's columns (read by every load).
 				void contractColumns(db).catch(() => {});
+				warmParquetDecoder();
 			},
 			(e: unknown) => {
 				this.dbStatus = 'failed';

@@ -5,7 +5,8 @@
 import { parquetMetadata } from 'hyparquet';
 import type { Db } from '$lib/db/types';
 import { IngestError } from '../notes';
-import { parquetToIpc, unstageExpr, type ContractColumn } from '../parquet';
+import { unstageExpr, type ContractColumn } from '../parquet';
+import { decodeParquet } from '../parquet-offthread';
 import { baseName, safeName } from './naming';
 
 /** What each panel needs: the contract columns without which it cannot show a table. */
@@ -90,7 +91,7 @@ async function parquetTable(db: Db, table: string, bytes: Uint8Array): Promise<v
 		return { name: s.name, type };
 	});
 	if (!db.insertArrowIpc) throw new Error('This database cannot take Arrow data (insertArrowIpc)');
-	await db.insertArrowIpc('ingest_stage', await parquetToIpc(bytes, cols));
+	await db.insertArrowIpc('ingest_stage', await decodeParquet(bytes, cols));
 	const list = cols.map((c) => unstageExpr({ name: c.name.replace(/"/g, '""'), type: c.type }));
 	await db.exec(`CREATE TABLE "${table}" AS SELECT ${list.join(', ')} FROM ingest_stage`);
 	await db.exec('DROP TABLE ingest_stage');
