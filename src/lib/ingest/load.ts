@@ -1,7 +1,7 @@
 import { CONTRACT_VERSION, CONTRACT_VERSION_KEY, isContractTable } from '$lib/contract';
 import type { ContractTable } from '$lib/contract';
 import type { Db } from '$lib/db/types';
-import { KNOWN_SQL, contractColumns, loadedMissionIds, type ContractColumns } from './columns';
+import { contractColumns, loadedMissionIds, type ContractColumns } from './columns';
 import { loadDuckDbFile } from './duckdb-file';
 import { detectKind } from './importers/detect';
 import {
@@ -108,8 +108,12 @@ export async function loadMissionFiles(
 		await importStory48Folder(db, dir, list, mine, out);
 		list.forEach((f) => tick(f.name));
 	}
+	// The missions already in the database, read once and kept up to date folder by folder:
+	// reading them per folder scanned every RSSI row each time (quadratic for a 100-hour library).
+	let known: Set<string> | null = null;
 	for (const group of folders.values()) {
-		out.missionIds.push(...(await loadParquetFolder(db, group, mine, out.notes, tick)));
+		known ??= await loadedMissionIds(db);
+		out.missionIds.push(...(await loadParquetFolder(db, group, mine, out.notes, tick, known)));
 	}
 	const quality: Record<string, DataQualityNote[]> = {};
 	for (const n of out.quality) (quality[n.mission_id] ??= []).push(n);
@@ -121,17 +125,22 @@ async function loadParquetFolder(
 	group: { table: ContractTable; file: NamedFile }[],
 	mine: ContractColumns,
 	notes: IngestNote[],
-	tick: (file: string) => void
+	tick: (file: string) => void,
+	known: Set<string>
 ): Promise<string[]> {
 	if (!db.insertArrowIpc) throw new Error('This database cannot take Arrow data (insertArrowIpc)');
 	// Check every footer before touching the database: a truncated file fails fast, nothing written.
 	const infos = group.map(({ table, file }) => ({ table, file, info: checkedInfo(file, notes) }));
-	const known = await loadedMissionIds(db);
-	const before = new Set(known);
+	// Missions this folder adds (by mission or rssi_sample rows, as loadedMissionIds counts them).
+	const fresh = new Set<string>();
 	await db.exec('BEGIN TRANSACTION');
 	let current = group[0]?.file.name ?? '';
 	try {
-		await db.exec(`CREATE OR REPLACE TEMP TABLE ingest_known AS ${KNOWN_SQL}`);
+		await db.exec('CREATE OR REPLACE TEMP TABLE ingest_known (mission_id VARCHAR)');
+		if (known.size)
+			await db.exec(
+				`INSERT INTO ingest_known VALUES ${[...known].map((id) => `(${sqlString(id)})`).join(', ')}`
+			);
 		const jobs = sortByContract(infos).map(({ table, file, info }) => {
 			const present = new Set(info.columns);
 			const cols = (mine.get(table) ?? []).filter((c) => present.has(c.name));
@@ -153,6 +162,14 @@ async function loadParquetFolder(
 				);
 			}
 			await db.insertArrowIpc('ingest_stage', await ipc);
+			if (table === 'mission' || table === 'rssi_sample') {
+				const ids = await db.query<{ mission_id: string }>(
+					`SELECT DISTINCT CAST(mission_id AS VARCHAR) AS mission_id FROM ingest_stage
+					 WHERE mission_id IS NOT NULL
+					   AND CAST(mission_id AS VARCHAR) NOT IN (SELECT mission_id FROM ingest_known)`
+				);
+				for (const r of ids) fresh.add(r.mission_id);
+			}
 			await db.exec(
 				`INSERT INTO main."${table}" BY NAME SELECT ${cols.map(unstageExpr).join(', ')}
 				 FROM ingest_stage WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`
@@ -166,13 +183,12 @@ async function loadParquetFolder(
 		await db.exec('ROLLBACK').catch(() => undefined);
 		throw IngestError.from(e, current);
 	}
-	const after = await loadedMissionIds(db);
-	const fresh = [...after].filter((id) => !before.has(id));
-	if (fresh.length === 0) {
+	for (const id of fresh) known.add(id);
+	if (fresh.size === 0) {
 		const where = group[0]?.file.name ?? '';
 		notes.push({ file: where, message: 'mission already loaded; skipped' });
 	}
-	return fresh;
+	return [...fresh];
 }
 
 function checkedInfo(file: NamedFile, notes: IngestNote[]): ReturnType<typeof parquetInfo> {
@@ -203,4 +219,9 @@ function sortByContract<T extends { table: ContractTable }>(items: T[]): T[] {
 	const order = ['mission', 'rssi_sample', 'vehicle_telemetry'];
 	const rank = (t: string): number => (order.includes(t) ? order.indexOf(t) : order.length);
 	return [...items].sort((a, b) => rank(a.table) - rank(b.table));
+}
+
+/** A SQL string literal. */
+function sqlString(v: string): string {
+	return `'${v.replace(/'/g, "''")}'`;
 }
