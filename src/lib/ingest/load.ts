@@ -15,7 +15,7 @@ import type { DataQualityNote } from './importers/types';
 import { checkSize, emptyFile } from './limits';
 import { IngestError, type IngestNote } from './notes';
 import { expandZips } from './zip';
-import { parquetInfo, unstageExpr } from './parquet';
+import { parquetInfo, unstageExpr, type ContractColumn } from './parquet';
 import { decodeParquet } from './parquet-offthread';
 
 /** A file by name (a dropped folder keeps its relative path: `m1/rssi_sample.parquet`). */
@@ -111,47 +111,84 @@ export async function loadMissionFiles(
 	// The missions already in the database, read once and kept up to date folder by folder:
 	// reading them per folder scanned every RSSI row each time (quadratic for a 100-hour library).
 	let known: Set<string> | null = null;
-	for (const group of folders.values()) {
+	const groups = [...folders.values()];
+	const plans: (FolderPlan | undefined)[] = [];
+	const planOf = (i: number): FolderPlan => (plans[i] ??= planFolder(groups[i] ?? [], mine));
+	for (let i = 0; i < groups.length; i++) {
 		known ??= await loadedMissionIds(db);
-		out.missionIds.push(...(await loadParquetFolder(db, group, mine, out.notes, tick, known)));
+		const plan = planOf(i);
+		// The next folder decodes (in workers) while this one goes into DuckDB.
+		if (i + 1 < groups.length) planOf(i + 1);
+		out.missionIds.push(...(await loadParquetFolder(db, plan, out.notes, tick, known)));
+		plans[i] = undefined;
 	}
 	const quality: Record<string, DataQualityNote[]> = {};
 	for (const n of out.quality) (quality[n.mission_id] ??= []).push(n);
 	return { missionIds: out.missionIds, notes: out.notes, quality, tables: out.tables };
 }
 
+interface FolderPlan {
+	/** The first file of the folder (named in notes about the whole folder). */
+	first: string;
+	/** A footer that could not be read: thrown when the folder's turn comes. */
+	error?: unknown;
+	notes: IngestNote[];
+	jobs: {
+		table: ContractTable;
+		file: NamedFile;
+		cols: ContractColumn[];
+		ipc: Promise<Uint8Array> | null;
+	}[];
+}
+
+/**
+ * Check a folder's footers and start decoding its files (in workers when there are some; inserts
+ * follow in contract order as the files are ready). Nothing touches the database here.
+ */
+function planFolder(
+	group: { table: ContractTable; file: NamedFile }[],
+	mine: ContractColumns
+): FolderPlan {
+	const plan: FolderPlan = { first: group[0]?.file.name ?? '', notes: [], jobs: [] };
+	let infos: { table: ContractTable; file: NamedFile; info: ReturnType<typeof parquetInfo> }[];
+	try {
+		// Every footer is checked before the database is touched: a truncated file fails fast.
+		infos = group.map(({ table, file }) => ({ table, file, info: checkedInfo(file, plan.notes) }));
+	} catch (e) {
+		plan.error = e;
+		return plan;
+	}
+	plan.jobs = sortByContract(infos).map(({ table, file, info }) => {
+		const present = new Set(info.columns);
+		const cols = (mine.get(table) ?? []).filter((c) => present.has(c.name));
+		const ipc = cols.some((c) => c.name === 'mission_id') ? decodeParquet(file.bytes, cols) : null;
+		ipc?.catch(() => undefined);
+		return { table, file, cols, ipc };
+	});
+	return plan;
+}
+
 async function loadParquetFolder(
 	db: Db,
-	group: { table: ContractTable; file: NamedFile }[],
-	mine: ContractColumns,
+	plan: FolderPlan,
 	notes: IngestNote[],
 	tick: (file: string) => void,
 	known: Set<string>
 ): Promise<string[]> {
 	if (!db.insertArrowIpc) throw new Error('This database cannot take Arrow data (insertArrowIpc)');
-	// Check every footer before touching the database: a truncated file fails fast, nothing written.
-	const infos = group.map(({ table, file }) => ({ table, file, info: checkedInfo(file, notes) }));
+	notes.push(...plan.notes);
+	if (plan.error !== undefined) throw plan.error;
+	const jobs = plan.jobs;
 	// Missions this folder adds (by mission or rssi_sample rows, as loadedMissionIds counts them).
 	const fresh = new Set<string>();
 	await db.exec('BEGIN TRANSACTION');
-	let current = group[0]?.file.name ?? '';
+	let current = plan.first;
 	try {
 		await db.exec('CREATE OR REPLACE TEMP TABLE ingest_known (mission_id VARCHAR)');
 		if (known.size)
 			await db.exec(
 				`INSERT INTO ingest_known VALUES ${[...known].map((id) => `(${sqlString(id)})`).join(', ')}`
 			);
-		const jobs = sortByContract(infos).map(({ table, file, info }) => {
-			const present = new Set(info.columns);
-			const cols = (mine.get(table) ?? []).filter((c) => present.has(c.name));
-			// Every file starts decoding now (in a worker when there is one); inserts follow in
-			// contract order as their files are ready.
-			const ipc = cols.some((c) => c.name === 'mission_id')
-				? decodeParquet(file.bytes, cols)
-				: null;
-			ipc?.catch(() => undefined);
-			return { table, file, cols, ipc };
-		});
 		for (const { table, file, cols, ipc } of jobs) {
 			current = file.name;
 			if (!ipc) {
@@ -185,8 +222,7 @@ async function loadParquetFolder(
 	}
 	for (const id of fresh) known.add(id);
 	if (fresh.size === 0) {
-		const where = group[0]?.file.name ?? '';
-		notes.push({ file: where, message: 'mission already loaded; skipped' });
+		notes.push({ file: plan.first, message: 'mission already loaded; skipped' });
 	}
 	return [...fresh];
 }
