@@ -91,7 +91,7 @@ export class AppState {
 	}
 
 	/** Load files already in memory; returns the mission ids that are now available. */
-	async loadFiles(files: NamedBytes[]): Promise<string[]> {
+	async loadFiles(files: NamedBytes[], opts: { refresh?: boolean } = {}): Promise<string[]> {
 		const db = await this.#db;
 		this.progress = { label: 'Loading into DuckDB', done: 0, total: files.length };
 		performance.mark('pisad:load-start');
@@ -108,7 +108,7 @@ export class AppState {
 					`Opened as table ${t}: it is not a PISAD mission, but the SQL engine can query it.`
 				);
 			}
-			await this.refresh();
+			if (opts.refresh !== false) await this.refresh();
 			return result.missionIds;
 		} catch (e) {
 			this.say('error', errorText(e));
@@ -118,9 +118,27 @@ export class AppState {
 		}
 	}
 
-	/** Fetch missions by URL (`?src=`, demo links) and load them; failures become messages. */
+	/**
+	 * Fetch missions by URL (`?src=`, demo links) and load them; failures become messages. Up to
+	 * four URLs download at once while earlier ones load into DuckDB (a library shared as many
+	 * links opens in about the time its loading takes, not loading plus every download).
+	 */
 	async loadUrls(urls: string[]): Promise<string[]> {
 		const ids: string[] = [];
+		const todo = urls.filter((u) => !this.#loadedUrls.has(u));
+		// Local bookkeeping for this call, never rendered.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const fetched = new Map<string, Promise<NamedBytes[]>>();
+		let next = 0;
+		const startNext = () => {
+			const url = todo[next++];
+			if (url === undefined) return;
+			const p = fetchMissionFiles([url]);
+			p.catch(() => undefined);
+			fetched.set(url, p);
+		};
+		for (let i = 0; i < 4; i++) startNext();
+		let done = 0;
 		for (const url of urls) {
 			const known = this.#loadedUrls.get(url);
 			if (known) {
@@ -128,19 +146,25 @@ export class AppState {
 				continue;
 			}
 			try {
-				this.progress = { label: `Fetching ${url}`, done: 0, total: 1 };
-				const files = await fetchMissionFiles([url], (p) => {
-					this.progress = { label: `Fetching ${p.file}`, done: p.done, total: p.total };
-				});
-				const got = await this.loadFiles(files);
+				this.progress = {
+					label: todo.length > 1 ? `Opening ${url}` : `Fetching ${url}`,
+					done,
+					total: todo.length
+				};
+				const files = await (fetched.get(url) ?? fetchMissionFiles([url]));
+				startNext();
+				const got = await this.loadFiles(files, { refresh: false });
 				if (got.length) this.#loadedUrls.set(url, got);
 				ids.push(...got);
 			} catch (e) {
+				startNext();
 				this.say('error', `Could not open ${url}: ${errorText(e)}`);
 			} finally {
+				done++;
 				this.progress = null;
 			}
 		}
+		if (todo.length) await this.refresh();
 		return ids;
 	}
 }
