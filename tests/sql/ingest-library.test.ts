@@ -45,6 +45,34 @@ describe('loading a library of mission folders', () => {
 		expect(await counts()).toEqual({ 'lib-a': 300, 'lib-b': 350, 'lib-c': 400 });
 	});
 
+	it('loads the good folders of a drop and names the bad one', async () => {
+		const fresh = await openNodeDb();
+		try {
+			const bad = folders[1]!.map((f) =>
+				f.name.endsWith('rssi_sample.parquet') ? { ...f, bytes: f.bytes.slice(0, 200) } : f
+			);
+			const r = await loadMissionFiles(fresh, [...folders[0]!, ...bad, ...folders[2]!]);
+			expect(r.missionIds.sort()).toEqual(['lib-a', 'lib-c']);
+			expect(r.errors.map((e) => e.message)).toEqual([
+				'lib-b/rssi_sample.parquet is not a Parquet file or is truncated'
+			]);
+			// Nothing of the bad mission stays behind (its folder is one transaction).
+			expect(await fresh.query("SELECT * FROM mission WHERE mission_id = 'lib-b'")).toEqual([]);
+		} finally {
+			await fresh.close();
+		}
+	});
+
+	it('throws when no folder of a drop loads', async () => {
+		const fresh = await openNodeDb();
+		try {
+			const bad = folders[1]!.map((f) => ({ ...f, bytes: f.bytes.slice(0, 200) }));
+			await expect(loadMissionFiles(fresh, bad)).rejects.toThrow('is not a Parquet file');
+		} finally {
+			await fresh.close();
+		}
+	});
+
 	it('loads a mission given twice in one drop once', async () => {
 		const copy = folders[1]!.map((f) => ({ ...f, name: f.name.replace('lib-b/', 'copy-of-b/') }));
 		const fresh = await openNodeDb();

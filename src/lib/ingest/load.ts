@@ -38,6 +38,11 @@ export interface LoadResult {
 	quality: Record<string, DataQualityNote[]>;
 	/** Plain tables opened from files that are not missions (`user_<name>`), to query in SQL. */
 	tables: string[];
+	/**
+	 * Mission folders that could not be loaded while others in the same call could (each names
+	 * its file). When nothing loads, the first error is thrown instead.
+	 */
+	errors: IngestError[];
 }
 
 export interface LoadOptions {
@@ -55,6 +60,8 @@ export interface LoadOptions {
  * folders, WebSocket JSONL captures, story-4.8 export folders; any other Parquet/CSV opens as a
  * plain table. Missions already loaded are skipped with a note. Throws an IngestError (file, what
  * is wrong, what to do) at the first file that cannot be loaded; missions loaded before it stay.
+ * Contract Parquet folders are the exception: each loads or fails on its own, a failing folder
+ * is returned in `errors` while the others load, and only when none loads is its error thrown.
  */
 export async function loadMissionFiles(
 	db: Db,
@@ -111,6 +118,7 @@ export async function loadMissionFiles(
 	// The missions already in the database, read once and kept up to date folder by folder:
 	// reading them per folder scanned every RSSI row each time (quadratic for a 100-hour library).
 	let known: Set<string> | null = null;
+	const errors: IngestError[] = [];
 	const groups = [...folders.values()];
 	const plans: (FolderPlan | undefined)[] = [];
 	const planOf = (i: number): FolderPlan => (plans[i] ??= planFolder(groups[i] ?? [], mine));
@@ -119,12 +127,18 @@ export async function loadMissionFiles(
 		const plan = planOf(i);
 		// The next folder decodes (in workers) while this one goes into DuckDB.
 		if (i + 1 < groups.length) planOf(i + 1);
-		out.missionIds.push(...(await loadParquetFolder(db, plan, out.notes, tick, known)));
+		try {
+			out.missionIds.push(...(await loadParquetFolder(db, plan, out.notes, tick, known)));
+		} catch (e) {
+			// One bad folder of a library does not stop the others (its own transaction is undone).
+			errors.push(IngestError.from(e, plan.first));
+		}
 		plans[i] = undefined;
 	}
+	if (errors.length && !out.missionIds.length && !out.tables.length) throw errors[0];
 	const quality: Record<string, DataQualityNote[]> = {};
 	for (const n of out.quality) (quality[n.mission_id] ??= []).push(n);
-	return { missionIds: out.missionIds, notes: out.notes, quality, tables: out.tables };
+	return { missionIds: out.missionIds, notes: out.notes, quality, tables: out.tables, errors };
 }
 
 interface FolderPlan {

@@ -102,6 +102,7 @@ export class AppState {
 			});
 			performance.mark('pisad:loaded');
 			for (const n of result.notes) this.say('note', noteText(n));
+			for (const e of result.errors) this.say('error', errorText(e));
 			for (const t of result.tables ?? []) {
 				this.say(
 					'note',
