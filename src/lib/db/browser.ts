@@ -60,7 +60,10 @@ async function start(): Promise<Db> {
 	// Which build runs (coi = threaded, only when cross-origin isolated): shown to tests and to
 	// anyone inspecting the page, without threading it through app state.
 	document.documentElement.dataset.duckdbBundle = bundle.name;
-	await adb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+	await adb.open({
+		query: { castBigIntToDouble: true, castDecimalToDouble: true },
+		filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false }
+	});
 	const conn = await adb.connect();
 	const db = facade(adb, conn, worker, true);
 	for (const s of SETTINGS) await db.exec(s);

@@ -15,7 +15,14 @@ import type { DataQualityNote } from './importers/types';
 import { checkSize, emptyFile } from './limits';
 import { IngestError, type IngestNote } from './notes';
 import { expandZips } from './zip';
-import { parquetInfo, parquetToIpc, unstageExpr } from './parquet';
+import type { AsyncBuffer, FileMetaData } from 'hyparquet';
+import {
+	parquetInfo,
+	parquetInfoAsync,
+	parquetToIpc,
+	unstageExpr,
+	type ParquetInfo
+} from './parquet';
 
 /** A file by name (a dropped folder keeps its relative path: `m1/rssi_sample.parquet`). */
 export interface NamedFile {
@@ -108,47 +115,116 @@ export async function loadMissionFiles(
 		list.forEach((f) => tick(f.name));
 	}
 	for (const group of folders.values()) {
-		out.missionIds.push(...(await loadParquetFolder(db, group, mine, out.notes, tick)));
+		// Check every footer before touching the database: a truncated file fails fast, nothing written.
+		const parts = group.map(({ table, file }) => ({
+			table,
+			name: file.name,
+			source: file.bytes,
+			info: checkedInfo(file.name, () => parquetInfo(file.bytes), out.notes)
+		}));
+		out.missionIds.push(...(await loadParquetFolder(db, parts, mine, out.notes, tick)));
 	}
 	const quality: Record<string, DataQualityNote[]> = {};
 	for (const n of out.quality) (quality[n.mission_id] ??= []).push(n);
 	return { missionIds: out.missionIds, notes: out.notes, quality, tables: out.tables };
 }
 
+/** A contract Parquet file read by HTTP ranges (see loadRemoteParquetMission). */
+export interface RemoteParquetFile {
+	/** `folder/table.parquet`, as for dropped files. */
+	name: string;
+	file: AsyncBuffer;
+}
+
+/**
+ * Load one mission folder of contract Parquet files read by ranges: each footer first (all of
+ * them checked before the database is touched), then only the column chunks the contract
+ * needs, decoded as they arrive. Same transaction, checks and notes as dropped files.
+ */
+export async function loadRemoteParquetMission(
+	db: Db,
+	files: RemoteParquetFile[],
+	opts: Pick<LoadOptions, 'onProgress'> = {}
+): Promise<LoadResult> {
+	const notes: IngestNote[] = [];
+	const mine = await contractColumns(db);
+	const parts = await Promise.all(
+		files.map(async (f) => {
+			const table = f.name.slice(f.name.lastIndexOf('/') + 1).replace(/\.parquet$/i, '');
+			if (!isContractTable(table))
+				throw new IngestError(
+					f.name,
+					`${f.name} is not a contract table`,
+					'Open the mission folder of contract v1 Parquet files.'
+				);
+			let info: Awaited<ReturnType<typeof parquetInfoAsync>>;
+			try {
+				info = await parquetInfoAsync(f.file);
+			} catch (e) {
+				throw IngestError.from(e, f.name);
+			}
+			checkedInfo(f.name, () => info, notes);
+			return { table, name: f.name, source: f.file, info, metadata: info.metadata };
+		})
+	);
+	let done = 0;
+	const tick = (file: string): void =>
+		opts.onProgress?.({ file, done: ++done, total: files.length });
+	const missionIds = await loadParquetFolder(db, parts, mine, notes, tick);
+	return { missionIds, notes, quality: {}, tables: [] };
+}
+
+/**
+ * Load a contract .duckdb read in place over HTTP (DuckDB's HTTP file system: range requests
+ * for the blocks it touches) instead of downloaded whole.
+ */
+export async function loadRemoteDuckDb(db: Db, name: string, url: string): Promise<LoadResult> {
+	const notes: IngestNote[] = [];
+	const mine = await contractColumns(db);
+	const missionIds = await loadDuckDbFile(db, { name, url }, mine, notes);
+	return { missionIds, notes, quality: {}, tables: [] };
+}
+
+interface ParquetPart {
+	table: ContractTable;
+	name: string;
+	source: Uint8Array | AsyncBuffer;
+	info: ParquetInfo;
+	metadata?: FileMetaData;
+}
+
 async function loadParquetFolder(
 	db: Db,
-	group: { table: ContractTable; file: NamedFile }[],
+	infos: ParquetPart[],
 	mine: ContractColumns,
 	notes: IngestNote[],
 	tick: (file: string) => void
 ): Promise<string[]> {
 	if (!db.insertArrowIpc) throw new Error('This database cannot take Arrow data (insertArrowIpc)');
-	// Check every footer before touching the database: a truncated file fails fast, nothing written.
-	const infos = group.map(({ table, file }) => ({ table, file, info: checkedInfo(file, notes) }));
 	const known = await loadedMissionIds(db);
 	const before = new Set(known);
 	await db.exec('BEGIN TRANSACTION');
-	let current = group[0]?.file.name ?? '';
+	let current = infos[0]?.name ?? '';
 	try {
 		await db.exec(`CREATE OR REPLACE TEMP TABLE ingest_known AS ${KNOWN_SQL}`);
-		for (const { table, file, info } of sortByContract(infos)) {
-			current = file.name;
+		for (const { table, name, source, info, metadata } of sortByContract(infos)) {
+			current = name;
 			const present = new Set(info.columns);
 			const cols = (mine.get(table) ?? []).filter((c) => present.has(c.name));
 			if (!cols.some((c) => c.name === 'mission_id')) {
 				throw new IngestError(
-					file.name,
-					`${file.name} has no mission_id column`,
+					name,
+					`${name} has no mission_id column`,
 					'Export it again with data contract v1.'
 				);
 			}
-			await db.insertArrowIpc('ingest_stage', await parquetToIpc(file.bytes, cols));
+			await db.insertArrowIpc('ingest_stage', await parquetToIpc(source, cols, metadata));
 			await db.exec(
 				`INSERT INTO main."${table}" BY NAME SELECT ${cols.map(unstageExpr).join(', ')}
 				 FROM ingest_stage WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`
 			);
 			await db.exec('DROP TABLE ingest_stage');
-			tick(file.name);
+			tick(name);
 		}
 		await db.exec('DROP TABLE ingest_known');
 		await db.exec('COMMIT');
@@ -159,29 +235,29 @@ async function loadParquetFolder(
 	const after = await loadedMissionIds(db);
 	const fresh = [...after].filter((id) => !before.has(id));
 	if (fresh.length === 0) {
-		const where = group[0]?.file.name ?? '';
+		const where = infos[0]?.name ?? '';
 		notes.push({ file: where, message: 'mission already loaded; skipped' });
 	}
 	return fresh;
 }
 
-function checkedInfo(file: NamedFile, notes: IngestNote[]): ReturnType<typeof parquetInfo> {
-	let info: ReturnType<typeof parquetInfo>;
+function checkedInfo(name: string, read: () => ParquetInfo, notes: IngestNote[]): ParquetInfo {
+	let info: ParquetInfo;
 	try {
-		info = parquetInfo(file.bytes);
+		info = read();
 	} catch (e) {
-		throw IngestError.from(e, file.name);
+		throw IngestError.from(e, name);
 	}
 	const version = info.kv[CONTRACT_VERSION_KEY];
 	if (version === undefined) {
 		notes.push({
-			file: file.name,
+			file: name,
 			message: `no ${CONTRACT_VERSION_KEY} metadata; loaded as v${CONTRACT_VERSION}`
 		});
 	} else if (version !== CONTRACT_VERSION) {
 		throw new IngestError(
-			file.name,
-			`${file.name} is data contract version ${version}; this app reads version ${CONTRACT_VERSION}`,
+			name,
+			`${name} is data contract version ${version}; this app reads version ${CONTRACT_VERSION}`,
 			'Export the mission again with software that writes contract v1, or open it in a matching app version.'
 		);
 	}

@@ -1,0 +1,80 @@
+/**
+ * A remote file read by HTTP range requests, as hyparquet's AsyncBuffer: `slice(start, end)`
+ * asks for `bytes=start-(end-1)` and counts bytes as they stream in (download progress). A server
+ * that ignores Range answers 200 with the whole file: that body is then kept and every later slice
+ * is cut from it (the whole-download fallback), unless it is larger than `wholeLimit`, where the
+ * request is aborted and an error thrown (a footer read must not pull a 300 MB file).
+ */
+import type { AsyncBuffer } from 'hyparquet';
+
+export interface RangeFile extends AsyncBuffer {
+	slice(start: number, end?: number): Promise<ArrayBuffer>;
+	/** true after a 206 answer, false after a 200 (no ranges), null before any answer. */
+	ranged(): boolean | null;
+	/** Requests made so far. */
+	requests(): number;
+}
+
+export class NoRangesError extends Error {}
+
+export function httpRangeFile(
+	url: string,
+	byteLength: number,
+	onBytes: (n: number) => void = () => undefined,
+	f: typeof fetch = fetch,
+	opts: { wholeLimit?: number } = {}
+): RangeFile {
+	let whole: Promise<ArrayBuffer> | null = null;
+	let ranged: boolean | null = null;
+	let requests = 0;
+
+	const read = async (res: Response, max: number): Promise<ArrayBuffer> => {
+		if (!res.body) return res.arrayBuffer();
+		const reader = res.body.getReader();
+		const parts: Uint8Array[] = [];
+		let n = 0;
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			parts.push(value);
+			n += value.length;
+			onBytes(value.length);
+			if (n > max) {
+				await reader.cancel();
+				throw new NoRangesError(`${url}: the server sends whole files, not ranges`);
+			}
+		}
+		const out = new Uint8Array(n);
+		let at = 0;
+		for (const p of parts) {
+			out.set(p, at);
+			at += p.length;
+		}
+		return out.buffer;
+	};
+
+	return {
+		byteLength,
+		ranged: () => ranged,
+		requests: () => requests,
+		async slice(start: number, end: number = byteLength): Promise<ArrayBuffer> {
+			if (whole) return (await whole).slice(start, end);
+			if (end <= start) return new ArrayBuffer(0);
+			requests++;
+			const res = await f(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
+			if (res.status === 206) {
+				ranged = true;
+				const buf = await read(res, end - start);
+				if (buf.byteLength !== end - start)
+					throw new Error(`${url}: asked for ${end - start} bytes, got ${buf.byteLength}`);
+				return buf;
+			}
+			if (res.status === 200) {
+				ranged = false;
+				whole = read(res, opts.wholeLimit ?? Infinity);
+				return (await whole).slice(start, end);
+			}
+			throw new Error(`${url} answered HTTP ${res.status}`);
+		}
+	};
+}
