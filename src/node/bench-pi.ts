@@ -5,7 +5,8 @@
  * (bandwidth-limited, with latency per request). Each run is a fresh page (fresh engine, empty
  * cache). Measuring happens in the hidden /bench page ($lib/bench/pi-fetch.ts).
  *
- * Usage: tsx src/node/bench-pi.ts [--runs 3] [--kbps 4000] [--latency 50] [--hours 1,10]
+ * Usage: tsx src/node/bench-pi.ts [--runs 3] [--kbps 4000] [--latency 50] [--hours 1,10] [--only TEXT]
+ * About 12 minutes with 1 and 10 hours (the 10-hour mission over the radio link dominates).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -47,6 +48,8 @@ export interface PiBenchOptions {
 	hours?: number[];
 	runs?: number;
 	radio?: LinkOptions;
+	/** Only the ways whose name contains one of these comma-separated texts (e.g. "Parquet,app"). */
+	only?: string;
 	log?: (s: string) => void;
 }
 
@@ -56,6 +59,7 @@ interface Cell {
 	requests: number;
 	ranged: number;
 	rows: number;
+	picked?: string;
 }
 
 const median = (xs: number[]): number => {
@@ -109,6 +113,7 @@ async function measure(
 			cell.requests = served.length;
 			cell.ranged = served.filter((q) => q.status === 206).length;
 			cell.rows = r.rssiRows;
+			cell.picked = r.picked;
 			await ctx.close();
 		}
 	} finally {
@@ -138,13 +143,15 @@ export async function runPiBench(opts: PiBenchOptions = {}): Promise<{ table: st
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
 	const cols: string[] = [];
 	const cells = new Map<string, Cell>();
+	const only = opts.only?.split(',');
+	const ways = PI_FETCH_WAYS.filter((w) => !only || only.some((o) => w.includes(o)));
 	try {
 		for (const h of hours) {
 			const id = await ensureMission(h);
 			for (const [name, link, n] of links) {
 				const col = `${h} h, ${name}`;
 				cols.push(col);
-				for (const way of PI_FETCH_WAYS) {
+				for (const way of ways) {
 					log(`${col}: ${way}`);
 					const c = await measure(browser, appBase, link, resolve(DATA_DIR), id, way, n);
 					log(`  ${fmtMs(median(c.ms))}, ${fmtBytes(c.bytes)} in ${c.requests} requests`);
@@ -163,11 +170,12 @@ export async function runPiBench(opts: PiBenchOptions = {}): Promise<{ table: st
 	const table = [
 		`| way | ${cols.join(' | ')} |`,
 		`|---|${cols.map(() => '---:').join('|')}|`,
-		...PI_FETCH_WAYS.map((way) => {
+		...ways.map((way) => {
 			const row = cols.map((col) => {
 				const c = cells.get(`${col}|${way}`);
 				if (!c) return '—';
-				return `${fmtMs(median(c.ms))} (${fmtBytes(c.bytes)}, ${c.requests} req${c.ranged ? `, ${c.ranged}×206` : ''})`;
+				const what = `${fmtBytes(c.bytes)}, ${c.requests} req${c.ranged ? `, ${c.ranged}×206` : ''}`;
+				return `${fmtMs(median(c.ms))} (${c.picked ? `${c.picked}; ` : ''}${what})`;
 			});
 			return `| ${way} | ${row.join(' | ')} |`;
 		})
@@ -184,12 +192,14 @@ if (isMain) {
 			runs: { type: 'string', default: '3' },
 			kbps: { type: 'string', default: '4000' },
 			latency: { type: 'string', default: '50' },
-			hours: { type: 'string', default: '1,10' }
+			hours: { type: 'string', default: '1,10' },
+			only: { type: 'string' }
 		}
 	});
 	const { table } = await runPiBench({
 		runs: Number(values.runs),
 		hours: values.hours.split(',').map(Number),
+		only: values.only,
 		radio: { bandwidthKbps: Number(values.kbps), latencyMs: Number(values.latency) }
 	});
 	console.log(`\n${table}`);

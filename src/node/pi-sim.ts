@@ -30,6 +30,7 @@ const { values } = parseArgs({
 		'missions-dir': { type: 'string' },
 		'bandwidth-kbps': { type: 'string' },
 		'latency-ms': { type: 'string' },
+		'no-ranges': { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false }
 	}
 });
@@ -39,7 +40,8 @@ if (values.help) {
   [--speed X] [--port 8000] [--host 127.0.0.1] [--start-at SECONDS]
   [--drop-every S --drop-for S] [--jitter MS] [--duplicate P] [--reorder P] [--malformed P]
   [--missions-dir DIR]   (default: two recorded missions generated into a temp folder)
-  [--bandwidth-kbps N] [--latency-ms MS]   (radio link for mission downloads, ranges included)`);
+  [--bandwidth-kbps N] [--latency-ms MS]   (radio link for mission downloads, ranges included)
+  [--no-ranges]   (answer Range requests with the whole file, like a server without range support)`);
 	process.exit(0);
 }
 if (!isScenario(values.scenario)) {
@@ -72,7 +74,11 @@ const sim = await startPiSim({
 	host: values.host,
 	startAt_s: Number(values['start-at']),
 	missionsDir,
-	link: { bandwidthKbps: num(values['bandwidth-kbps']), latencyMs: num(values['latency-ms']) },
+	link: {
+		bandwidthKbps: num(values['bandwidth-kbps']),
+		latencyMs: num(values['latency-ms']),
+		noRanges: values['no-ranges']
+	},
 	faults: {
 		dropEvery_s: num(values['drop-every']),
 		dropFor_s: num(values['drop-for']),

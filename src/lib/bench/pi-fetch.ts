@@ -11,8 +11,10 @@ import {
 	listPiMissions,
 	parquetFiles,
 	piRangeFiles,
+	planPiFetch,
 	readPiMissionSummary
 } from '$lib/live/pi-missions';
+import { measureLinkKbps } from '$lib/live/range';
 import type { PiFetchRequest, PiFetchResult } from './types';
 
 export async function runPiFetch(req: PiFetchRequest): Promise<PiFetchResult> {
@@ -37,6 +39,29 @@ export async function runPiFetch(req: PiFetchRequest): Promise<PiFetchResult> {
 		ids = (await loadRemoteDuckDb(db, f.name, new URL(f.url, req.http).href)).missionIds;
 	} else if (way === 'range Parquet (hyparquet)') {
 		ids = (await loadRemoteParquetMission(db, piRangeFiles(req.http, m, noop))).missionIds;
+	} else if (way.startsWith("app's choice")) {
+		// What the live page does: footers for the list, one probe read, then the plan's way.
+		const s = await readPiMissionSummary(req.http, m);
+		const d = duckdbFile(m);
+		const kbps = d ? await measureLinkKbps(new URL(d.url, req.http).href) : null;
+		const plan = planPiFetch(m, { ranges: s?.ranges ?? null, kbps });
+		if (plan.way === 'range-parquet')
+			ids = (await loadRemoteParquetMission(db, piRangeFiles(req.http, m, noop))).missionIds;
+		else
+			ids = (
+				await loadMissionFiles(db, await downloadPiMission(req.http, m, noop, fetch, plan.files))
+			).missionIds;
+		const ms = performance.now() - t0;
+		const picked =
+			plan.way === 'range-parquet'
+				? 'range Parquet'
+				: `whole ${plan.files.length === 1 ? '.duckdb' : 'Parquet'}`;
+		return {
+			ms,
+			rssiRows: await count(),
+			missions: ids.length,
+			picked: `${picked}, probe ${((kbps ?? 0) / 1000).toFixed(0)} Mbit/s`
+		};
 	} else if (way === 'summary: Parquet footers') {
 		const s = await readPiMissionSummary(req.http, m);
 		return { ms: performance.now() - t0, rssiRows: s?.rssiSamples ?? 0, missions: 0 };

@@ -74,7 +74,8 @@ export const PI_FETCH_WAYS = [
 	'range .duckdb (ATTACH over HTTP)',
 	'range Parquet (hyparquet)',
 	'summary: Parquet footers',
-	'summary: .duckdb ATTACH over HTTP'
+	'summary: .duckdb ATTACH over HTTP',
+	"app's choice (footers + 256 KiB probe → planPiFetch)"
 ] as const;
 export type PiFetchWay = (typeof PI_FETCH_WAYS)[number];
 
@@ -89,6 +90,8 @@ export interface PiFetchResult {
 	/** RSSI rows in the engine afterwards (or counted by the summary). */
 	rssiRows: number;
 	missions: number;
+	/** The way the app's rule picked (only for the app's-choice row). */
+	picked?: string;
 }
 
 /** What the bench page puts on `window` for the headless driver. */

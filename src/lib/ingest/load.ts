@@ -17,9 +17,11 @@ import { IngestError, type IngestNote } from './notes';
 import { expandZips } from './zip';
 import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import {
+	columnSpan,
 	parquetInfo,
 	parquetInfoAsync,
 	parquetToIpc,
+	prefetched,
 	unstageExpr,
 	type ParquetInfo
 } from './parquet';
@@ -137,9 +139,11 @@ export interface RemoteParquetFile {
 }
 
 /**
- * Load one mission folder of contract Parquet files read by ranges: each footer first (all of
- * them checked before the database is touched), then only the column chunks the contract
- * needs, decoded as they arrive. Same transaction, checks and notes as dropped files.
+ * Load one mission folder of contract Parquet files read by ranges: every footer first (a few
+ * KiB each, in parallel; all checked before the database is touched or megabytes move), then
+ * only the column chunks the contract needs, one table after another in the order they are
+ * decoded, so the next table downloads while this one decodes. Same transaction, checks and
+ * notes as dropped files.
  */
 export async function loadRemoteParquetMission(
 	db: Db,
@@ -164,9 +168,28 @@ export async function loadRemoteParquetMission(
 				throw IngestError.from(e, f.name);
 			}
 			checkedInfo(f.name, () => info, notes);
-			return { table, name: f.name, source: f.file, info, metadata: info.metadata };
+			const part: ParquetPart & { metadata: FileMetaData; source: AsyncBuffer } = {
+				table,
+				name: f.name,
+				source: f.file,
+				info,
+				metadata: info.metadata
+			};
+			return part;
 		})
 	);
+	let after: Promise<unknown> = Promise.resolve();
+	for (const p of sortByContract(parts)) {
+		const want = new Set((mine.get(p.table) ?? []).map((c) => c.name));
+		const span = columnSpan(
+			p.metadata,
+			p.info.columns.filter((c) => want.has(c))
+		);
+		if (!span) continue;
+		const pre = prefetched(p.source, span, after);
+		p.source = pre.file;
+		after = pre.done;
+	}
 	let done = 0;
 	const tick = (file: string): void =>
 		opts.onProgress?.({ file, done: ++done, total: files.length });

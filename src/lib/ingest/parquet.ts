@@ -46,6 +46,47 @@ export async function parquetInfoAsync(
 	return { ...infoOf(metadata), metadata };
 }
 
+/**
+ * The byte span holding the column chunks of `columns` (all row groups): what a range reader
+ * must fetch to decode them. Null when none is present.
+ */
+export function columnSpan(meta: FileMetaData, columns: string[]): [number, number] | null {
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const g of meta.row_groups)
+		for (const c of g.columns) {
+			const m = c.meta_data;
+			if (!m || !columns.includes(m.path_in_schema[0] ?? '')) continue;
+			const start = Number(m.dictionary_page_offset || m.data_page_offset);
+			lo = Math.min(lo, start);
+			hi = Math.max(hi, start + Number(m.total_compressed_size));
+		}
+	return Number.isFinite(lo) ? [lo, hi] : null;
+}
+
+/**
+ * `file` with bytes [start, end) fetched in one request once `after` settles; slices inside the
+ * span are cut from it, others go to `file`. Chaining the spans of a folder's files in the order
+ * they are decoded keeps the link busy with the next table while this one decodes.
+ */
+export function prefetched(
+	file: AsyncBuffer,
+	[start, end]: [number, number],
+	after: Promise<unknown>
+): { file: AsyncBuffer; done: Promise<unknown> } {
+	const data = after.then(() => file.slice(start, end));
+	return {
+		done: data.catch(() => undefined),
+		file: {
+			byteLength: file.byteLength,
+			async slice(a: number, b: number = file.byteLength) {
+				if (a >= start && b <= end) return (await data).slice(a - start, b - start);
+				return file.slice(a, b);
+			}
+		}
+	};
+}
+
 function infoOf(meta: FileMetaData): ParquetInfo {
 	const kv: Record<string, string> = {};
 	for (const e of meta.key_value_metadata ?? []) kv[e.key] = e.value ?? '';

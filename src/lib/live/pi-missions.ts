@@ -36,19 +36,75 @@ export function duckdbFile(m: PiMission): PiMissionFile | undefined {
 	return m.files.find((x) => x.name.endsWith('.duckdb'));
 }
 
-/**
- * Which files to download whole: the contract Parquet files when the Pi has them (zstd Parquet
- * is about half the bytes of the same tables in a .duckdb: 3.1 vs 6.6 MB for a 1-hour sortie,
- * 31 vs 36 MB for ten), else the .duckdb.
- */
+/** Which files to download whole when nothing is known of the link (see planPiFetch). */
 export function filesToFetch(m: PiMission): PiMissionFile[] {
-	const pq = parquetFiles(m);
-	if (pq.some((x) => /(^|\/)(mission|rssi_sample)\.parquet$/.test(x.name))) return pq;
-	const db = duckdbFile(m);
-	return db ? [db] : pq;
+	return planPiFetch(m, { ranges: false, kbps: null }).files;
 }
 
 const sum = (files: { bytes: number }[]): number => files.reduce((s, x) => s + x.bytes, 0);
+
+/** How a mission comes from the Pi into the tab. */
+export interface PiFetchPlan {
+	way: 'range-parquet' | 'whole';
+	files: PiMissionFile[];
+	/** One line for the progress label and the tests. */
+	why: string;
+}
+
+/** What is known about the link when a download starts (from the reads made for the list). */
+export interface PiLink {
+	/** The Pi answered range requests with 206; false: it sends whole files; null: not tried. */
+	ranges: boolean | null;
+	/** Link throughput measured by one 256 KiB read (measureLinkKbps), kbit/s; null: unmeasured. */
+	kbps: number | null;
+}
+
+/**
+ * Time to get each way into DuckDB, in seconds, for `mb` megabytes on a link of `kbps`: transfer
+ * plus processing. Processing costs measured by `npm run bench` (src/node/bench-pi.ts, headless
+ * Chromium, localhost): a .duckdb is attached and copied at ~0.03 s/MB + 0.3 s (6.6 MB: 0.52 s,
+ * 36.5 MB: 1.41 s); contract Parquet is decoded in JS at ~0.24 s/MB + 0.9 s (3.1 MB: 1.6 s, 31 MB:
+ * 8.2 s). The range Parquet path overlaps decoding with the next table's transfer, so its total
+ * is near the larger of the two.
+ */
+export function estimateSeconds(way: 'duckdb' | 'parquet', mb: number, kbps: number): number {
+	const transfer = (mb * 8000) / kbps;
+	if (way === 'duckdb') return transfer + 0.3 + 0.03 * mb;
+	return Math.max(transfer, 0.9 + 0.24 * mb) + 0.1 * Math.min(transfer, 0.9 + 0.24 * mb);
+}
+
+/**
+ * The rule: a Pi mission with contract Parquet comes as Parquet read by ranges (footers first,
+ * then the column chunks, decoded while the next table downloads), unless the .duckdb is
+ * estimated faster on the link as measured (it is twice the bytes for a 1-hour sortie but needs
+ * no JS decoding: it wins only on fast links, ~25 Mbit/s for 1 h, ~7 Mbit/s for 10 h). A Pi that
+ * does not answer ranges gets whole downloads of the same choice. No Parquet: the .duckdb whole
+ * (reading it by ranges to copy every table re-reads blocks: 9.5 MB for a 6.6 MB file).
+ */
+export function planPiFetch(m: PiMission, link: PiLink): PiFetchPlan {
+	const pq = parquetFiles(m);
+	const db = duckdbFile(m);
+	const hasContract = pq.some((x) => /^(mission|rssi_sample)\.parquet$/.test(x.name));
+	if (!hasContract) {
+		return db
+			? { way: 'whole', files: [db], why: 'the Pi offers only a .duckdb' }
+			: { way: 'whole', files: pq, why: 'no contract Parquet or .duckdb' };
+	}
+	const mbPq = sum(pq) / 1e6;
+	if (db && link.kbps) {
+		const tDb = estimateSeconds('duckdb', db.bytes / 1e6, link.kbps);
+		const tPq = estimateSeconds('parquet', mbPq, link.kbps);
+		if (tDb < tPq)
+			return {
+				way: 'whole',
+				files: [db],
+				why: `fast link (${(link.kbps / 1000).toFixed(0)} Mbit/s): the .duckdb needs no decoding`
+			};
+	}
+	if (link.ranges === false)
+		return { way: 'whole', files: pq, why: 'the Pi does not answer range requests' };
+	return { way: 'range-parquet', files: pq, why: 'Parquet read by ranges' };
+}
 
 /**
  * Download files whole with progress in bytes; names keep the mission folder (`id/file`).

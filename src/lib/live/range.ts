@@ -78,3 +78,28 @@ export function httpRangeFile(
 		}
 	};
 }
+
+/**
+ * Link throughput in kbit/s, measured by reading the first `bytes` of `url` (a range request;
+ * a server without ranges is cut off after as many bytes). Includes one round trip, so it is a
+ * slight underestimate on slow links; 256 KiB is enough to tell a radio link (a few Mbit/s) from
+ * a LAN or localhost (hundreds).
+ */
+export async function measureLinkKbps(
+	url: string,
+	bytes = 256 * 1024,
+	f: typeof fetch = fetch
+): Promise<number> {
+	const t0 = performance.now();
+	const res = await f(url, { headers: { Range: `bytes=0-${bytes - 1}` } });
+	if (!res.ok || !res.body) throw new Error(`${url} answered HTTP ${res.status}`);
+	const reader = res.body.getReader();
+	let n = 0;
+	while (n < bytes) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		n += value.length;
+	}
+	if (n >= bytes) await reader.cancel().catch(() => undefined);
+	return (n * 8) / Math.max(performance.now() - t0, 0.5);
+}

@@ -76,7 +76,8 @@ export async function serveMissionFile(
 		'Accept-Ranges': 'bytes',
 		'Content-Type': 'application/octet-stream'
 	};
-	const m = req.headers.range?.match(/^bytes=(\d*)-(\d*)$/);
+	if (link.opts.noRanges) delete headers['Accept-Ranges'];
+	const m = link.opts.noRanges ? null : req.headers.range?.match(/^bytes=(\d*)-(\d*)$/);
 	if (m) {
 		const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
 		const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;

@@ -11,6 +11,8 @@ export interface LinkOptions {
 	bandwidthKbps?: number;
 	/** Delay before each file answer, ms (one round trip of the link). */
 	latencyMs?: number;
+	/** Ignore Range headers and send whole files (200), like a server without range support. */
+	noRanges?: boolean;
 }
 
 export interface ServedRequest {
