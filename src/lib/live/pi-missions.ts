@@ -26,6 +26,11 @@ export async function listPiMissions(http: string, f: typeof fetch = fetch): Pro
 	return Array.isArray(body.missions) ? body.missions : [];
 }
 
+/** Absolute URL of a file the Pi lists (its `url` is relative to the Pi). */
+export function fileUrl(http: string, file: PiMissionFile): string {
+	return new URL(file.url, http).href;
+}
+
 /** The mission's contract Parquet files (one per table). */
 export function parquetFiles(m: PiMission): PiMissionFile[] {
 	return m.files.filter((x) => x.name.endsWith('.parquet'));
@@ -77,7 +82,7 @@ export function estimateSeconds(way: 'duckdb' | 'parquet', mb: number, kbps: num
  * The rule: a Pi mission with contract Parquet comes as Parquet read by ranges (footers first,
  * then the column chunks, decoded while the next table downloads), unless the .duckdb is
  * estimated faster on the link as measured (it is twice the bytes for a 1-hour sortie but needs
- * no JS decoding: it wins only on fast links, ~25 Mbit/s for 1 h, ~7 Mbit/s for 10 h). A Pi that
+ * no JS decoding: it wins only on fast links, above ~45 Mbit/s for 1 h, ~40 Mbit/s for 10 h). A Pi that
  * does not answer ranges gets whole downloads of the same choice. No Parquet: the .duckdb whole
  * (reading it by ranges to copy every table re-reads blocks: 9.5 MB for a 6.6 MB file).
  */

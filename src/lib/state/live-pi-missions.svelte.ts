@@ -11,6 +11,7 @@ import { parsePiAddress } from '$lib/live/address';
 import {
 	downloadPiMission,
 	duckdbFile,
+	fileUrl,
 	listPiMissions,
 	parquetFiles,
 	piRangeFiles,
@@ -74,7 +75,7 @@ export class PiMissions {
 		const probe = both && duckdbFile(both);
 		if (!probe || http !== this.#http) return;
 		try {
-			this.#link.kbps = await measureLinkKbps(new URL(probe.url, http).href);
+			this.#link.kbps = await measureLinkKbps(fileUrl(http, probe));
 		} catch {
 			// Unmeasured: planPiFetch then keeps to Parquet, the right choice on a slow link.
 		}
@@ -95,7 +96,7 @@ export class PiMissions {
 					const got = await this.app.loadWith((db) =>
 						loadRemoteParquetMission(
 							db,
-							piRangeFiles(this.#http, m, progress(`Reading ${id} (by ranges)`))
+							piRangeFiles(this.#http, m, progress(`Downloading ${id} (${plan.why})`))
 						)
 					);
 					this.lastWay = 'range-parquet';
@@ -112,7 +113,9 @@ export class PiMissions {
 				const files = await downloadPiMission(
 					this.#http,
 					m,
-					progress(`Downloading ${id}`),
+					progress(
+						`Downloading ${id} (${plan.way === 'whole' ? plan.why : 'whole, after the range read failed'})`
+					),
 					fetch,
 					plan.files
 				);
