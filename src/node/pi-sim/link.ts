@@ -44,10 +44,12 @@ export class Link {
 	pace(): Transform {
 		const kbps = this.opts.bandwidthKbps ?? 0;
 		// The schedule is shared by every response, so it lives on the link, reached through a closure.
+		// A token bucket with 50 ms of burst: a timer that fires late (a busy machine) is made up
+		// for by the next pieces, so the average rate holds instead of drifting below the setting.
 		const reserve = (bytes: number): number => {
 			const now = Date.now();
-			this.#busyUntil = Math.max(now, this.#busyUntil) + (bytes * 8) / kbps;
-			return this.#busyUntil - now;
+			this.#busyUntil = Math.max(now - 50, this.#busyUntil) + (bytes * 8) / kbps;
+			return Math.max(0, this.#busyUntil - now);
 		};
 		return new Transform({
 			transform(chunk: Buffer, _enc, done: TransformCallback) {
