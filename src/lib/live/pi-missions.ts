@@ -3,7 +3,6 @@
  * footers (a few KiB read by HTTP range), and the mission's files, either downloaded whole (with
  * byte progress; they then load like dropped files) or read by ranges (see `range.ts`).
  */
-import type { AsyncBuffer } from 'hyparquet';
 import { parquetMetadataAsync } from 'hyparquet';
 import { httpRangeFile, type RangeFile } from './range';
 
@@ -202,7 +201,7 @@ export async function readPiMissionSummary(
 		const rf = httpRangeFile(new URL(file.url, http).href, file.bytes, (n) => (bytesRead += n), f, {
 			wholeLimit: FOOTER_READ
 		});
-		const meta = await parquetMetadataAsync(rf as AsyncBuffer, { initialFetchSize: FOOTER_READ });
+		const meta = await parquetMetadataAsync(rf, { initialFetchSize: FOOTER_READ });
 		if (rf.ranged() === false) ranges = false;
 		return meta;
 	};

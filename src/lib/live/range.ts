@@ -28,6 +28,7 @@ export function httpRangeFile(
 	let ranged: boolean | null = null;
 	let requests = 0;
 
+	/** The body, counted as it streams; more than `max` bytes (a whole file): cancelled, thrown. */
 	const read = async (res: Response, max: number): Promise<ArrayBuffer> => {
 		if (!res.body) return res.arrayBuffer();
 		const reader = res.body.getReader();
@@ -64,7 +65,7 @@ export function httpRangeFile(
 			const res = await f(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
 			if (res.status === 206) {
 				ranged = true;
-				const buf = await read(res, end - start);
+				const buf = await read(res, Infinity);
 				if (buf.byteLength !== end - start)
 					throw new Error(`${url}: asked for ${end - start} bytes, got ${buf.byteLength}`);
 				return buf;
