@@ -7,6 +7,8 @@
  * - drop-to-drawn: a 1-hour mission's Parquet files given to the file input → map and chart drawn
  * - then the analytics table of bench-analytics.ts (`npm run bench -- --quick` skips 100 h;
  *   `--no-analytics` skips the table, `--no-live` the live ground-station figures)
+ * - then the Pi-download table of bench-pi.ts (whole download against HTTP range reads, 1 h and
+ *   10 h missions, localhost and a 4 Mbit/s radio link; `--no-pi` skips it)
  *
  * Needs `npm run build` first (it runs it when build/ is missing).
  */
@@ -20,6 +22,7 @@ import { chromiumArgs, chromiumPath } from '../../tests/support/chromium';
 import { simulateMission } from '../lib/sim';
 import { runAnalyticsBench } from './bench-analytics';
 import { runLiveBench } from './bench-live';
+import { runPiBench } from './bench-pi';
 import { writeMission } from './mission-writer';
 import { serveStatic } from './serve';
 
@@ -168,10 +171,18 @@ async function main() {
 	await writeFile('.bench/last.md', `${head}\n\n${table}\n`);
 
 	// Issue 4: per-query medians at 1 h / 10 h / 100 h (--quick: no 100 h), DuckDB-WASM vs sql.js.
-	if (process.argv.includes('--no-analytics')) return;
-	const analytics = await runAnalyticsBench({ quick: process.argv.includes('--quick') });
-	console.log(`\n${analytics.table}`);
-	await appendFile('.bench/last.md', `\n${analytics.table}\n`);
+	if (!process.argv.includes('--no-analytics')) {
+		const analytics = await runAnalyticsBench({ quick: process.argv.includes('--quick') });
+		console.log(`\n${analytics.table}`);
+		await appendFile('.bench/last.md', `\n${analytics.table}\n`);
+	}
+
+	// Issue 6: a Pi mission into the tab, whole download against range reads.
+	if (!process.argv.includes('--no-pi')) {
+		const pi = await runPiBench();
+		console.log(`\n${pi.table}`);
+		await appendFile('.bench/last.md', `\n${pi.table}\n`);
+	}
 }
 
 await main();

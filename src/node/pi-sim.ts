@@ -2,7 +2,8 @@
  * `npm run pi-sim -- --scenario open-field --seed 1 --speed 1 --port 8000`
  * A PISAD Pi on localhost for the ground station: WebSocket /ws and REST /api, replaying a
  * simulated mission, with fault injection (--drop-every/--drop-for seconds, --jitter ms,
- * --duplicate/--reorder/--malformed probabilities) and recorded missions to download.
+ * --duplicate/--reorder/--malformed probabilities) and recorded missions to download over a
+ * simulated radio link (--bandwidth-kbps, --latency-ms).
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,9 @@ const { values } = parseArgs({
 		reorder: { type: 'string' },
 		malformed: { type: 'string' },
 		'missions-dir': { type: 'string' },
+		'bandwidth-kbps': { type: 'string' },
+		'latency-ms': { type: 'string' },
+		'no-ranges': { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false }
 	}
 });
@@ -35,7 +39,9 @@ if (values.help) {
 	console.log(`Usage: npm run pi-sim -- [--scenario open-field|urban|no-beacon|interference|sortie-1h] [--seed N]
   [--speed X] [--port 8000] [--host 127.0.0.1] [--start-at SECONDS]
   [--drop-every S --drop-for S] [--jitter MS] [--duplicate P] [--reorder P] [--malformed P]
-  [--missions-dir DIR]   (default: two recorded missions generated into a temp folder)`);
+  [--missions-dir DIR]   (default: two recorded missions generated into a temp folder)
+  [--bandwidth-kbps N] [--latency-ms MS]   (radio link for mission downloads, ranges included)
+  [--no-ranges]   (answer Range requests with the whole file, like a server without range support)`);
 	process.exit(0);
 }
 if (!isScenario(values.scenario)) {
@@ -68,6 +74,11 @@ const sim = await startPiSim({
 	host: values.host,
 	startAt_s: Number(values['start-at']),
 	missionsDir,
+	link: {
+		bandwidthKbps: num(values['bandwidth-kbps']),
+		latencyMs: num(values['latency-ms']),
+		noRanges: values['no-ranges']
+	},
 	faults: {
 		dropEvery_s: num(values['drop-every']),
 		dropFor_s: num(values['drop-for']),

@@ -67,9 +67,37 @@ export interface SizeRequest {
 	slowRuns: number;
 }
 
+/** Ways of getting a Pi mission into the tab, measured by the Pi-download bench (pi-fetch.ts). */
+export const PI_FETCH_WAYS = [
+	'whole .duckdb',
+	'whole Parquet',
+	'range .duckdb (ATTACH over HTTP)',
+	'range Parquet (hyparquet)',
+	'summary: Parquet footers',
+	'summary: .duckdb ATTACH over HTTP',
+	"app's choice (footers + 256 KiB probe → planPiFetch)"
+] as const;
+export type PiFetchWay = (typeof PI_FETCH_WAYS)[number];
+
+export interface PiFetchRequest {
+	http: string;
+	missionId: string;
+	way: PiFetchWay;
+}
+
+export interface PiFetchResult {
+	ms: number;
+	/** RSSI rows in the engine afterwards (or counted by the summary). */
+	rssiRows: number;
+	missions: number;
+	/** The way the app's rule picked (only for the app's-choice row). */
+	picked?: string;
+}
+
 /** What the bench page puts on `window` for the headless driver. */
 export interface BenchHook {
 	runSize(req: SizeRequest): Promise<SizeResult>;
+	runPiFetch(req: PiFetchRequest): Promise<PiFetchResult>;
 }
 
 declare global {

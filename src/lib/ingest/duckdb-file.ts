@@ -7,7 +7,7 @@ import { IngestError, type IngestNote } from './notes';
 let counter = 0;
 
 /**
- * Load one .duckdb file: ATTACH the bytes READ_ONLY, INSERT INTO each contract table BY NAME the
+ * Load one .duckdb file: ATTACH the bytes (or the URL, read by DuckDB with HTTP ranges) READ_ONLY, INSERT INTO each contract table BY NAME the
  * columns both sides have, skipping missions already loaded, all in one transaction; then DETACH
  * and drop the file. Returns the mission ids loaded. A file without contract tables (e.g. the
  * story-4.8 pisad.duckdb) is handed, still attached, to `other`. The storage version is checked
@@ -15,17 +15,19 @@ let counter = 0;
  */
 export async function loadDuckDbFile(
 	db: Db,
-	file: { name: string; bytes: Uint8Array },
+	file: { name: string; bytes: Uint8Array } | { name: string; url: string },
 	mine: ContractColumns,
 	notes: IngestNote[],
 	other?: (alias: string) => Promise<string[]>
 ): Promise<string[]> {
-	checkStorageVersion(file.name, file.bytes);
+	if ('bytes' in file) checkStorageVersion(file.name, file.bytes);
 	// Registered and attached under names we make, so nothing from the user is spliced into SQL.
 	const n = ++counter;
 	const reg = `ingest_${n}.duckdb`;
 	const alias = `ingest_src_${n}`;
-	await db.registerFile(reg, file.bytes);
+	if ('bytes' in file) await db.registerFile(reg, file.bytes);
+	else if (db.registerUrl) await db.registerUrl(reg, file.url);
+	else throw new Error('This database cannot read files by URL (registerUrl)');
 	try {
 		await db.exec(`ATTACH '${reg}' AS ${alias} (READ_ONLY)`);
 	} catch (e) {

@@ -1,6 +1,9 @@
 /** Turning files into contract tables: public entry for app code. */
 export {
 	loadMissionFiles,
+	loadRemoteDuckDb,
+	loadRemoteParquetMission,
+	type RemoteParquetFile,
 	type LoadOptions,
 	type LoadProgress,
 	type LoadResult,

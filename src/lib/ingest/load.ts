@@ -15,7 +15,17 @@ import type { DataQualityNote } from './importers/types';
 import { checkSize, emptyFile } from './limits';
 import { IngestError, type IngestNote } from './notes';
 import { expandZips } from './zip';
-import { parquetInfo, unstageExpr, type ContractColumn } from './parquet';
+import type { AsyncBuffer, FileMetaData } from 'hyparquet';
+import {
+	columnSpan,
+	parquetInfo,
+	parquetInfoAsync,
+	parquetToIpc,
+	prefetched,
+	unstageExpr,
+	type ContractColumn,
+	type ParquetInfo
+} from './parquet';
 import { decodeParquet } from './parquet-offthread';
 
 /** A file by name (a dropped folder keeps its relative path: `m1/rssi_sample.parquet`). */
@@ -141,45 +151,159 @@ export async function loadMissionFiles(
 	return { missionIds: out.missionIds, notes: out.notes, quality, tables: out.tables, errors };
 }
 
+/** One mission folder ready to go into DuckDB: its files checked, their decoding under way. */
 interface FolderPlan {
 	/** The first file of the folder (named in notes about the whole folder). */
 	first: string;
 	/** A footer that could not be read: thrown when the folder's turn comes. */
 	error?: unknown;
 	notes: IngestNote[];
+	/** In insert order (mission first); `ipc` null when the file has no mission_id column. */
 	jobs: {
 		table: ContractTable;
-		file: NamedFile;
+		name: string;
 		cols: ContractColumn[];
-		ipc: Promise<Uint8Array> | null;
+		ipc: (() => Promise<Uint8Array>) | null;
 	}[];
 }
 
+/** The contract columns a file has, in the contract's order. */
+function presentColumns(mine: ContractColumns, table: ContractTable, info: ParquetInfo) {
+	const present = new Set(info.columns);
+	return (mine.get(table) ?? []).filter((c) => present.has(c.name));
+}
+
 /**
- * Check a folder's footers and start decoding its files (in workers when there are some; inserts
- * follow in contract order as the files are ready). Nothing touches the database here.
+ * Check a dropped folder's footers and start decoding its files (in workers when there are
+ * some; inserts follow in contract order as the files are ready). Nothing touches the database.
  */
 function planFolder(
 	group: { table: ContractTable; file: NamedFile }[],
 	mine: ContractColumns
 ): FolderPlan {
 	const plan: FolderPlan = { first: group[0]?.file.name ?? '', notes: [], jobs: [] };
-	let infos: { table: ContractTable; file: NamedFile; info: ReturnType<typeof parquetInfo> }[];
+	let infos: { table: ContractTable; file: NamedFile; info: ParquetInfo }[];
 	try {
 		// Every footer is checked before the database is touched: a truncated file fails fast.
-		infos = group.map(({ table, file }) => ({ table, file, info: checkedInfo(file, plan.notes) }));
+		infos = group.map(({ table, file }) => ({
+			table,
+			file,
+			info: checkedInfo(file.name, () => parquetInfo(file.bytes), plan.notes)
+		}));
 	} catch (e) {
 		plan.error = e;
 		return plan;
 	}
 	plan.jobs = sortByContract(infos).map(({ table, file, info }) => {
-		const present = new Set(info.columns);
-		const cols = (mine.get(table) ?? []).filter((c) => present.has(c.name));
-		const ipc = cols.some((c) => c.name === 'mission_id') ? decodeParquet(file.bytes, cols) : null;
-		ipc?.catch(() => undefined);
-		return { table, file, cols, ipc };
+		const cols = presentColumns(mine, table, info);
+		const started = cols.some((c) => c.name === 'mission_id')
+			? decodeParquet(file.bytes, cols)
+			: null;
+		started?.catch(() => undefined);
+		return { table, name: file.name, cols, ipc: started ? () => started : null };
 	});
 	return plan;
+}
+
+/** A contract Parquet file read by HTTP ranges (see loadRemoteParquetMission). */
+export interface RemoteParquetFile {
+	/** `folder/table.parquet`, as for dropped files. */
+	name: string;
+	file: AsyncBuffer;
+}
+
+/**
+ * Load one mission folder of contract Parquet files read by ranges: every footer first (a few
+ * KiB each, in parallel; all checked before the database is touched or megabytes move), then
+ * only the column chunks the contract needs, one table after another in the order they are
+ * decoded, so the next table downloads while this one decodes. Same transaction, checks and
+ * notes as dropped files.
+ */
+export async function loadRemoteParquetMission(
+	db: Db,
+	files: RemoteParquetFile[],
+	opts: Pick<LoadOptions, 'onProgress'> = {}
+): Promise<LoadResult> {
+	const notes: IngestNote[] = [];
+	const mine = await contractColumns(db);
+	const parts = await Promise.all(
+		files.map(async (f) => {
+			const table = f.name.slice(f.name.lastIndexOf('/') + 1).replace(/\.parquet$/i, '');
+			if (!isContractTable(table))
+				throw new IngestError(
+					f.name,
+					`${f.name} is not a contract table`,
+					'Open the mission folder of contract v1 Parquet files.'
+				);
+			let info: Awaited<ReturnType<typeof parquetInfoAsync>>;
+			try {
+				info = await parquetInfoAsync(f.file);
+			} catch (e) {
+				throw IngestError.from(e, f.name);
+			}
+			checkedInfo(f.name, () => info, notes);
+			const part: ParquetPart & { metadata: FileMetaData; source: AsyncBuffer } = {
+				table,
+				name: f.name,
+				source: f.file,
+				info,
+				metadata: info.metadata
+			};
+			return part;
+		})
+	);
+	let after: Promise<unknown> = Promise.resolve();
+	for (const p of sortByContract(parts)) {
+		const want = new Set((mine.get(p.table) ?? []).map((c) => c.name));
+		const span = columnSpan(
+			p.metadata,
+			p.info.columns.filter((c) => want.has(c))
+		);
+		if (!span) continue;
+		const pre = prefetched(p.source, span, after);
+		p.source = pre.file;
+		after = pre.done;
+	}
+	let done = 0;
+	const tick = (file: string): void =>
+		opts.onProgress?.({ file, done: ++done, total: files.length });
+	const plan: FolderPlan = {
+		first: parts[0]?.name ?? '',
+		notes: [],
+		// Decoded here, in order, as the prefetched ranges arrive (an AsyncBuffer cannot go to a
+		// worker).
+		jobs: sortByContract(parts).map((p) => {
+			const cols = presentColumns(mine, p.table, p.info);
+			const ok = cols.some((c) => c.name === 'mission_id');
+			return {
+				table: p.table,
+				name: p.name,
+				cols,
+				ipc: ok ? () => parquetToIpc(p.source, cols, p.metadata) : null
+			};
+		})
+	};
+	const missionIds = await loadParquetFolder(db, plan, notes, tick, await loadedMissionIds(db));
+	return { missionIds, notes, quality: {}, tables: [], errors: [] };
+}
+
+/**
+ * Load a contract .duckdb read in place over HTTP (DuckDB's HTTP file system: range requests
+ * for the blocks it touches) instead of downloaded whole.
+ */
+export async function loadRemoteDuckDb(db: Db, name: string, url: string): Promise<LoadResult> {
+	const notes: IngestNote[] = [];
+	const mine = await contractColumns(db);
+	const missionIds = await loadDuckDbFile(db, { name, url }, mine, notes);
+	return { missionIds, notes, quality: {}, tables: [], errors: [] };
+}
+
+interface ParquetPart {
+	table: ContractTable;
+	name: string;
+	source: Uint8Array | AsyncBuffer;
+	info: ParquetInfo;
+	metadata?: FileMetaData;
 }
 
 async function loadParquetFolder(
@@ -203,16 +327,16 @@ async function loadParquetFolder(
 			await db.exec(
 				`INSERT INTO ingest_known VALUES ${[...known].map((id) => `(${sqlString(id)})`).join(', ')}`
 			);
-		for (const { table, file, cols, ipc } of jobs) {
-			current = file.name;
+		for (const { table, name, cols, ipc } of jobs) {
+			current = name;
 			if (!ipc) {
 				throw new IngestError(
-					file.name,
-					`${file.name} has no mission_id column`,
+					name,
+					`${name} has no mission_id column`,
 					'Export it again with data contract v1.'
 				);
 			}
-			await db.insertArrowIpc('ingest_stage', await ipc);
+			await db.insertArrowIpc('ingest_stage', await ipc());
 			if (table === 'mission' || table === 'rssi_sample') {
 				const ids = await db.query<{ mission_id: string }>(
 					`SELECT DISTINCT CAST(mission_id AS VARCHAR) AS mission_id FROM ingest_stage
@@ -226,7 +350,7 @@ async function loadParquetFolder(
 				 FROM ingest_stage WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`
 			);
 			await db.exec('DROP TABLE ingest_stage');
-			tick(file.name);
+			tick(name);
 		}
 		await db.exec('DROP TABLE ingest_known');
 		await db.exec('COMMIT');
@@ -241,23 +365,23 @@ async function loadParquetFolder(
 	return [...fresh];
 }
 
-function checkedInfo(file: NamedFile, notes: IngestNote[]): ReturnType<typeof parquetInfo> {
-	let info: ReturnType<typeof parquetInfo>;
+function checkedInfo(name: string, read: () => ParquetInfo, notes: IngestNote[]): ParquetInfo {
+	let info: ParquetInfo;
 	try {
-		info = parquetInfo(file.bytes);
+		info = read();
 	} catch (e) {
-		throw IngestError.from(e, file.name);
+		throw IngestError.from(e, name);
 	}
 	const version = info.kv[CONTRACT_VERSION_KEY];
 	if (version === undefined) {
 		notes.push({
-			file: file.name,
+			file: name,
 			message: `no ${CONTRACT_VERSION_KEY} metadata; loaded as v${CONTRACT_VERSION}`
 		});
 	} else if (version !== CONTRACT_VERSION) {
 		throw new IngestError(
-			file.name,
-			`${file.name} is data contract version ${version}; this app reads version ${CONTRACT_VERSION}`,
+			name,
+			`${name} is data contract version ${version}; this app reads version ${CONTRACT_VERSION}`,
 			'Export the mission again with software that writes contract v1, or open it in a matching app version.'
 		);
 	}

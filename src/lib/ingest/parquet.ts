@@ -5,7 +5,8 @@
  * Staged columns are only DOUBLE, VARCHAR and BOOLEAN; timestamps travel as DOUBLE microseconds
  * (exact to 2^53 µs, year 2255) and integers as DOUBLE, and SQL casts them to the contract types.
  */
-import { parquetMetadata, parquetRead } from 'hyparquet';
+import { parquetMetadata, parquetMetadataAsync, parquetRead } from 'hyparquet';
+import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import {
 	Bool,
@@ -34,7 +35,59 @@ export interface ParquetInfo {
 
 /** Footer only: key-value metadata, top-level column names and row count. Throws if invalid. */
 export function parquetInfo(bytes: Uint8Array): ParquetInfo {
-	const meta = parquetMetadata(toArrayBuffer(bytes));
+	return infoOf(parquetMetadata(toArrayBuffer(bytes)));
+}
+
+/** The footer of a file read by ranges, and what it holds (one read of its last 16 KiB, usually). */
+export async function parquetInfoAsync(
+	file: AsyncBuffer
+): Promise<ParquetInfo & { metadata: FileMetaData }> {
+	const metadata = await parquetMetadataAsync(file, { initialFetchSize: 16 * 1024 });
+	return { ...infoOf(metadata), metadata };
+}
+
+/**
+ * The byte span holding the column chunks of `columns` (all row groups): what a range reader
+ * must fetch to decode them. Null when none is present.
+ */
+export function columnSpan(meta: FileMetaData, columns: string[]): [number, number] | null {
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const g of meta.row_groups)
+		for (const c of g.columns) {
+			const m = c.meta_data;
+			if (!m || !columns.includes(m.path_in_schema[0] ?? '')) continue;
+			const start = Number(m.dictionary_page_offset || m.data_page_offset);
+			lo = Math.min(lo, start);
+			hi = Math.max(hi, start + Number(m.total_compressed_size));
+		}
+	return Number.isFinite(lo) ? [lo, hi] : null;
+}
+
+/**
+ * `file` with bytes [start, end) fetched in one request once `after` settles; slices inside the
+ * span are cut from it, others go to `file`. Chaining the spans of a folder's files in the order
+ * they are decoded keeps the link busy with the next table while this one decodes.
+ */
+export function prefetched(
+	file: AsyncBuffer,
+	[start, end]: [number, number],
+	after: Promise<unknown>
+): { file: AsyncBuffer; done: Promise<unknown> } {
+	const data = after.then(() => file.slice(start, end));
+	return {
+		done: data.catch(() => undefined),
+		file: {
+			byteLength: file.byteLength,
+			async slice(a: number, b: number = file.byteLength) {
+				if (a >= start && b <= end) return (await data).slice(a - start, b - start);
+				return file.slice(a, b);
+			}
+		}
+	};
+}
+
+function infoOf(meta: FileMetaData): ParquetInfo {
 	const kv: Record<string, string> = {};
 	for (const e of meta.key_value_metadata ?? []) kv[e.key] = e.value ?? '';
 	// schema[0] is the root; its direct children are the top-level columns.
@@ -49,11 +102,16 @@ export function parquetInfo(bytes: Uint8Array): ParquetInfo {
  * with a validity bitmap; this is ~4× faster than decoding rows as objects.
  */
 export async function parquetToIpc(
-	bytes: Uint8Array,
-	columns: ContractColumn[]
+	src: Uint8Array | AsyncBuffer,
+	columns: ContractColumn[],
+	known?: FileMetaData
 ): Promise<Uint8Array> {
-	const file = toArrayBuffer(bytes);
-	const metadata = parquetMetadata(file);
+	// Bytes in memory, or a file read by ranges: hyparquet then fetches only the footer (unless
+	// `known`) and the chunks of `columns`, coalesced into a few requests.
+	const file = src instanceof Uint8Array ? toArrayBuffer(src) : src;
+	const metadata =
+		known ??
+		(file instanceof ArrayBuffer ? parquetMetadata(file) : await parquetMetadataAsync(file));
 	const numRows = Number(metadata.num_rows);
 	const chunks = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>();
 	await parquetRead({

@@ -1,7 +1,11 @@
 /**
- * Recorded missions on the Pi (`GET /api/missions`) and their download with byte progress. The
- * files then load like dropped files (contract Parquet folder or .duckdb).
+ * Recorded missions on the Pi (`GET /api/missions`): the list, a summary of each from its Parquet
+ * footers (a few KiB read by HTTP range), and the mission's files, either downloaded whole (with
+ * byte progress; they then load like dropped files) or read by ranges (see `range.ts`).
  */
+import { parquetMetadataAsync } from 'hyparquet';
+import { httpRangeFile, type RangeFile } from './range';
+
 export interface PiMissionFile {
 	name: string;
 	bytes: number;
@@ -21,27 +25,105 @@ export async function listPiMissions(http: string, f: typeof fetch = fetch): Pro
 	return Array.isArray(body.missions) ? body.missions : [];
 }
 
-/**
- * Which files to fetch: the .duckdb alone when the Pi has one (one file, same tables), otherwise
- * the contract Parquet files.
- */
-export function filesToFetch(m: PiMission): PiMissionFile[] {
-	const db = m.files.find((x) => x.name.endsWith('.duckdb'));
-	return db ? [db] : m.files.filter((x) => x.name.endsWith('.parquet'));
+/** Absolute URL of a file the Pi lists (its `url` is relative to the Pi). */
+export function fileUrl(http: string, file: PiMissionFile): string {
+	return new URL(file.url, http).href;
 }
 
-/** Download files with progress in bytes; names keep the mission folder (`id/file`). */
+/** The mission's contract Parquet files (one per table). */
+export function parquetFiles(m: PiMission): PiMissionFile[] {
+	return m.files.filter((x) => x.name.endsWith('.parquet'));
+}
+
+/** The mission's .duckdb, when the Pi offers one. */
+export function duckdbFile(m: PiMission): PiMissionFile | undefined {
+	return m.files.find((x) => x.name.endsWith('.duckdb'));
+}
+
+/** Which files to download whole when nothing is known of the link (see planPiFetch). */
+export function filesToFetch(m: PiMission): PiMissionFile[] {
+	return planPiFetch(m, { ranges: false, kbps: null }).files;
+}
+
+const sum = (files: { bytes: number }[]): number => files.reduce((s, x) => s + x.bytes, 0);
+
+/** How a mission comes from the Pi into the tab. */
+export interface PiFetchPlan {
+	way: 'range-parquet' | 'whole';
+	files: PiMissionFile[];
+	/** One line for the progress label and the tests. */
+	why: string;
+}
+
+/** What is known about the link when a download starts (from the reads made for the list). */
+export interface PiLink {
+	/** The Pi answered range requests with 206; false: it sends whole files; null: not tried. */
+	ranges: boolean | null;
+	/** Link throughput measured by one 256 KiB read (measureLinkKbps), kbit/s; null: unmeasured. */
+	kbps: number | null;
+}
+
+/**
+ * Time to get each way into DuckDB, in seconds, for `mb` megabytes on a link of `kbps`: transfer
+ * plus processing. Processing costs measured by `npm run bench` (src/node/bench-pi.ts, headless
+ * Chromium, localhost): a .duckdb is attached and copied at ~0.03 s/MB + 0.3 s (6.6 MB: 0.52 s,
+ * 36.5 MB: 1.41 s); contract Parquet is decoded in JS at ~0.24 s/MB + 0.9 s (3.1 MB: 1.6 s, 31 MB:
+ * 8.2 s). The range Parquet path overlaps decoding with the next table's transfer, so its total
+ * is near the larger of the two.
+ */
+export function estimateSeconds(way: 'duckdb' | 'parquet', mb: number, kbps: number): number {
+	const transfer = (mb * 8000) / kbps;
+	if (way === 'duckdb') return transfer + 0.3 + 0.03 * mb;
+	return Math.max(transfer, 0.9 + 0.24 * mb) + 0.1 * Math.min(transfer, 0.9 + 0.24 * mb);
+}
+
+/**
+ * The rule: a Pi mission with contract Parquet comes as Parquet read by ranges (footers first,
+ * then the column chunks, decoded while the next table downloads), unless the .duckdb is
+ * estimated faster on the link as measured (it is twice the bytes for a 1-hour sortie but needs
+ * no JS decoding: it wins only on fast links, above ~45 Mbit/s for 1 h, ~40 Mbit/s for 10 h). A Pi that
+ * does not answer ranges gets whole downloads of the same choice. No Parquet: the .duckdb whole
+ * (reading it by ranges to copy every table re-reads blocks: 9.5 MB for a 6.6 MB file).
+ */
+export function planPiFetch(m: PiMission, link: PiLink): PiFetchPlan {
+	const pq = parquetFiles(m);
+	const db = duckdbFile(m);
+	const hasContract = pq.some((x) => /^(mission|rssi_sample)\.parquet$/.test(x.name));
+	if (!hasContract) {
+		return db
+			? { way: 'whole', files: [db], why: 'the Pi offers only a .duckdb' }
+			: { way: 'whole', files: pq, why: 'no contract Parquet or .duckdb' };
+	}
+	const mbPq = sum(pq) / 1e6;
+	if (db && link.kbps) {
+		const tDb = estimateSeconds('duckdb', db.bytes / 1e6, link.kbps);
+		const tPq = estimateSeconds('parquet', mbPq, link.kbps);
+		if (tDb < tPq)
+			return {
+				way: 'whole',
+				files: [db],
+				why: `fast link (${(link.kbps / 1000).toFixed(0)} Mbit/s): the .duckdb needs no decoding`
+			};
+	}
+	if (link.ranges === false)
+		return { way: 'whole', files: pq, why: 'the Pi does not answer range requests' };
+	return { way: 'range-parquet', files: pq, why: 'Parquet read by ranges' };
+}
+
+/**
+ * Download files whole with progress in bytes; names keep the mission folder (`id/file`).
+ * Up to four at a time: on the radio link the round trips of the small tables then overlap.
+ */
 export async function downloadPiMission(
 	http: string,
 	m: PiMission,
 	onProgress: (done: number, total: number) => void,
-	f: typeof fetch = fetch
+	f: typeof fetch = fetch,
+	files: PiMissionFile[] = filesToFetch(m)
 ): Promise<{ name: string; bytes: Uint8Array }[]> {
-	const files = filesToFetch(m);
-	const total = files.reduce((s, x) => s + x.bytes, 0);
+	const total = sum(files);
 	let done = 0;
-	const out: { name: string; bytes: Uint8Array }[] = [];
-	for (const file of files) {
+	const one = async (file: PiMissionFile) => {
 		const res = await f(new URL(file.url, http).href);
 		if (!res.ok || !res.body) throw new Error(`Could not download ${file.name}: ${res.status}`);
 		const reader = res.body.getReader();
@@ -53,13 +135,141 @@ export async function downloadPiMission(
 			done += value.length;
 			onProgress(done, total);
 		}
-		const bytes = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-		let at = 0;
-		for (const p of parts) {
-			bytes.set(p, at);
-			at += p.length;
-		}
-		out.push({ name: `${m.id}/${file.name}`, bytes });
+		return { name: `${m.id}/${file.name}`, bytes: concat(parts) };
+	};
+	return pool(files, 4, one);
+}
+
+/**
+ * The mission's Parquet files as range-read buffers (byte progress over all of them). Nothing is
+ * fetched until hyparquet asks; a server that ignores ranges answers 200 and the file is then
+ * kept whole (`ranged()` false).
+ */
+export function piRangeFiles(
+	http: string,
+	m: PiMission,
+	onProgress: (done: number, total: number) => void,
+	f: typeof fetch = fetch
+): { name: string; file: RangeFile }[] {
+	const files = parquetFiles(m);
+	const total = sum(files);
+	let done = 0;
+	const onBytes = (n: number): void => {
+		done += n;
+		onProgress(Math.min(done, total), total);
+	};
+	return files.map((x) => ({
+		name: `${m.id}/${x.name}`,
+		file: httpRangeFile(new URL(x.url, http).href, x.bytes, onBytes, f)
+	}));
+}
+
+/** What the list shows for a mission before it is downloaded, read from Parquet footers. */
+export interface PiMissionSummary {
+	rssiSamples: number;
+	telemetryRows: number | null;
+	detections: number | null;
+	/** First and last RSSI sample, epoch ms (null when the footer has no statistics). */
+	startMs: number | null;
+	endMs: number | null;
+	/** Bytes read to make this summary. */
+	bytesRead: number;
+	/** Whether the Pi answered with ranges (206); false: it sent whole files (then this was slow). */
+	ranges: boolean;
+}
+
+/** Footer reads: the last 16 KiB of a file usually hold its whole Parquet footer. */
+const FOOTER_READ = 16 * 1024;
+
+/**
+ * Row counts and time span from the footers of rssi_sample, vehicle_telemetry and detection
+ * (one range request each, in parallel). Null when the mission has no rssi_sample.parquet.
+ * A server without ranges is stopped after the first whole answer (aborted), not read through.
+ */
+export async function readPiMissionSummary(
+	http: string,
+	m: PiMission,
+	f: typeof fetch = fetch
+): Promise<PiMissionSummary | null> {
+	const by = (t: string) => m.files.find((x) => x.name === `${t}.parquet`);
+	const rssi = by('rssi_sample');
+	if (!rssi) return null;
+	let bytesRead = 0;
+	let ranges = true;
+	const footer = async (file: PiMissionFile | undefined) => {
+		if (!file) return null;
+		const rf = httpRangeFile(new URL(file.url, http).href, file.bytes, (n) => (bytesRead += n), f, {
+			wholeLimit: FOOTER_READ
+		});
+		const meta = await parquetMetadataAsync(rf, { initialFetchSize: FOOTER_READ });
+		if (rf.ranged() === false) ranges = false;
+		return meta;
+	};
+	const [r, t, d] = await Promise.all([
+		footer(rssi),
+		footer(by('vehicle_telemetry')).catch(() => null),
+		footer(by('detection')).catch(() => null)
+	]);
+	if (!r) return null;
+	const span = timeSpan(r, 't');
+	return {
+		rssiSamples: Number(r.num_rows),
+		telemetryRows: t ? Number(t.num_rows) : null,
+		detections: d ? Number(d.num_rows) : null,
+		startMs: span?.[0] ?? null,
+		endMs: span?.[1] ?? null,
+		bytesRead,
+		ranges
+	};
+}
+
+/** Min and max of a timestamp column over all row groups, from the footer's statistics. */
+export function timeSpan(
+	meta: Awaited<ReturnType<typeof parquetMetadataAsync>>,
+	column: string
+): [number, number] | null {
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const g of meta.row_groups) {
+		const c = g.columns.find((x) => x.meta_data?.path_in_schema.join('.') === column);
+		const st = c?.meta_data?.statistics;
+		const a = toMs(st?.min_value);
+		const b = toMs(st?.max_value);
+		if (a === null || b === null) return null;
+		lo = Math.min(lo, a);
+		hi = Math.max(hi, b);
 	}
+	return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
+}
+
+/** A statistics value as epoch ms: hyparquet gives a Date for TIMESTAMP, else raw µs. */
+function toMs(v: unknown): number | null {
+	if (v instanceof Date) return v.getTime();
+	if (typeof v === 'bigint') return Number(v) / 1000;
+	if (typeof v === 'number') return v / 1000;
+	return null;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+	const bytes = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		bytes.set(p, at);
+		at += p.length;
+	}
+	return bytes;
+}
+
+/** Map with at most `n` in flight, results in input order. */
+async function pool<T, R>(items: T[], n: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+	const out = new Array<R>(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			out[i] = await fn(items[i] as T);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
 	return out;
 }

@@ -4,7 +4,7 @@
  * Shared through context (see context.ts); created once in the root layout.
  */
 import { openBrowserDb, type Db } from '$lib/db';
-import { fetchMissionFiles, loadMissionFiles } from '$lib/ingest';
+import { fetchMissionFiles, loadMissionFiles, type LoadResult } from '$lib/ingest';
 import { contractColumns } from '$lib/ingest/columns';
 import { warmParquetDecoder } from '$lib/ingest/parquet-offthread';
 import type { NamedBytes } from '$lib/ingest/dropped-files';
@@ -100,23 +100,37 @@ export class AppState {
 				onProgress: (p) =>
 					(this.progress = { label: `Loading ${p.file}`, done: p.done, total: p.total })
 			});
-			performance.mark('pisad:loaded');
-			for (const n of result.notes) this.say('note', noteText(n));
-			for (const e of result.errors) this.say('error', errorText(e));
-			for (const t of result.tables ?? []) {
-				this.say(
-					'note',
-					`Opened as table ${t}: it is not a PISAD mission, but the SQL engine can query it.`
-				);
-			}
-			if (opts.refresh !== false) await this.refresh();
-			return result.missionIds;
+			return await this.#loaded(result, opts.refresh !== false);
 		} catch (e) {
 			this.say('error', errorText(e));
 			return [];
 		} finally {
 			this.progress = null;
 		}
+	}
+
+	/**
+	 * Load with another loader (files read by HTTP ranges). Unlike loadFiles, a failure is thrown,
+	 * not said: the caller may fall back to downloading the files whole.
+	 */
+	async loadWith(run: (db: Db) => Promise<LoadResult>): Promise<string[]> {
+		const db = await this.#db;
+		performance.mark('pisad:load-start');
+		return this.#loaded(await run(db), true);
+	}
+
+	async #loaded(result: LoadResult, refresh: boolean): Promise<string[]> {
+		performance.mark('pisad:loaded');
+		for (const n of result.notes) this.say('note', noteText(n));
+		for (const e of result.errors) this.say('error', errorText(e));
+		for (const t of result.tables ?? []) {
+			this.say(
+				'note',
+				`Opened as table ${t}: it is not a PISAD mission, but the SQL engine can query it.`
+			);
+		}
+		if (refresh) await this.refresh();
+		return result.missionIds;
 	}
 
 	/**

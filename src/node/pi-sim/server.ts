@@ -10,6 +10,7 @@ import { pyIsoNaive, simulateMission, type ScenarioName, type WsMessage } from '
 import { MALFORMED_FRAMES, faultRng, restamp, timeline, type Faults } from './replay';
 import { currentState, patternPreview, patternStatus, safetyEvents, stateHistory } from './rest';
 import { listMissions, serveMissionFile } from './files';
+import { Link, type LinkOptions, type ServedRequest } from './link';
 
 export interface PiSimOptions {
 	scenario: ScenarioName;
@@ -25,6 +26,8 @@ export interface PiSimOptions {
 	startAt_s?: number;
 	/** Stop replaying at this mission second (a short flight for tests); default: the whole mission. */
 	endAt_s?: number;
+	/** The radio link for mission downloads: bandwidth and latency (default: unlimited). */
+	link?: LinkOptions;
 }
 
 export interface PiSimStats {
@@ -50,6 +53,8 @@ export interface PiSim {
 	stats(): PiSimStats;
 	/** The simulated mission being replayed (truth for tests). */
 	tables: MissionTables;
+	/** File requests served under /api/missions/ (also at GET /api/sim/requests). */
+	requests(): ServedRequest[];
 	close(): Promise<void>;
 }
 
@@ -83,6 +88,7 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 	let held: WsMessage | null = null;
 	let linkUp = true;
 
+	const link = new Link(opts.link);
 	const clients = new Set<WebSocket>();
 	const wss = new WebSocketServer({ noServer: true });
 	const missionNow = () => skipMs + (Date.now() - wallStart) * opts.speed;
@@ -178,6 +184,7 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 		if (req.method === 'OPTIONS') return void res.writeHead(204).end();
 		// Test control endpoint: answers even while the simulated radio link is down.
 		if (url.pathname === '/api/sim/stats') return json(res, 200, stats);
+		if (url.pathname === '/api/sim/requests') return json(res, 200, { requests: link.log });
 		if (!linkUp) return json(res, 503, { detail: 'link down (simulated)' });
 		// The replay stops at endAt_s, and so does the Pi's persisted history.
 		const nowEpoch = firstMsgMs + Math.min(missionNow(), endMs);
@@ -204,10 +211,13 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 			return json(res, 200, patternStatus(sim.tables, nowEpoch));
 		if (p === '/api/safety/events')
 			return json(res, 200, safetyEvents(sim.tables, nowEpoch, shiftMs));
-		if (p === '/api/missions') return json(res, 200, await listMissions(opts.missionsDir));
+		if (p === '/api/missions') {
+			await link.delay();
+			return json(res, 200, await listMissions(opts.missionsDir));
+		}
 		const m = p.match(/^\/api\/missions\/([\w.-]+)\/([\w.-]+)$/);
 		if (m && opts.missionsDir)
-			return serveMissionFile(req, res, opts.missionsDir, m[1] as string, m[2] as string);
+			return serveMissionFile(req, res, opts.missionsDir, m[1] as string, m[2] as string, link);
 		if (p === '/')
 			return json(res, 200, {
 				name: 'PISAD Pi simulator',
@@ -261,6 +271,7 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 		url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
 		stats: () => structuredClone(stats),
 		tables: sim.tables,
+		requests: () => structuredClone(link.log),
 		close: async () => {
 			clearInterval(tick);
 			for (const c of clients) c.terminate();

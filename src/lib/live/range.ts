@@ -1,0 +1,106 @@
+/**
+ * A remote file read by HTTP range requests, as hyparquet's AsyncBuffer: `slice(start, end)`
+ * asks for `bytes=start-(end-1)` and counts bytes as they stream in (download progress). A server
+ * that ignores Range answers 200 with the whole file: that body is then kept and every later slice
+ * is cut from it (the whole-download fallback), unless it is larger than `wholeLimit`, where the
+ * request is aborted and an error thrown (a footer read must not pull a 300 MB file).
+ */
+import type { AsyncBuffer } from 'hyparquet';
+
+export interface RangeFile extends AsyncBuffer {
+	slice(start: number, end?: number): Promise<ArrayBuffer>;
+	/** true after a 206 answer, false after a 200 (no ranges), null before any answer. */
+	ranged(): boolean | null;
+	/** Requests made so far. */
+	requests(): number;
+}
+
+export class NoRangesError extends Error {}
+
+export function httpRangeFile(
+	url: string,
+	byteLength: number,
+	onBytes: (n: number) => void = () => undefined,
+	f: typeof fetch = fetch,
+	opts: { wholeLimit?: number } = {}
+): RangeFile {
+	let whole: Promise<ArrayBuffer> | null = null;
+	let ranged: boolean | null = null;
+	let requests = 0;
+
+	/** The body, counted as it streams; more than `max` bytes (a whole file): cancelled, thrown. */
+	const read = async (res: Response, max: number): Promise<ArrayBuffer> => {
+		if (!res.body) return res.arrayBuffer();
+		const reader = res.body.getReader();
+		const parts: Uint8Array[] = [];
+		let n = 0;
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			parts.push(value);
+			n += value.length;
+			onBytes(value.length);
+			if (n > max) {
+				await reader.cancel();
+				throw new NoRangesError(`${url}: the server sends whole files, not ranges`);
+			}
+		}
+		const out = new Uint8Array(n);
+		let at = 0;
+		for (const p of parts) {
+			out.set(p, at);
+			at += p.length;
+		}
+		return out.buffer;
+	};
+
+	return {
+		byteLength,
+		ranged: () => ranged,
+		requests: () => requests,
+		async slice(start: number, end: number = byteLength): Promise<ArrayBuffer> {
+			if (whole) return (await whole).slice(start, end);
+			if (end <= start) return new ArrayBuffer(0);
+			requests++;
+			const res = await f(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
+			if (res.status === 206) {
+				ranged = true;
+				const buf = await read(res, Infinity);
+				if (buf.byteLength !== end - start)
+					throw new Error(`${url}: asked for ${end - start} bytes, got ${buf.byteLength}`);
+				return buf;
+			}
+			if (res.status === 200) {
+				ranged = false;
+				whole = read(res, opts.wholeLimit ?? Infinity);
+				return (await whole).slice(start, end);
+			}
+			throw new Error(`${url} answered HTTP ${res.status}`);
+		}
+	};
+}
+
+/**
+ * Link throughput in kbit/s, measured by reading the first `bytes` of `url` (a range request;
+ * a server without ranges is cut off after as many bytes). Includes one round trip, so it is a
+ * slight underestimate on slow links; 256 KiB is enough to tell a radio link (a few Mbit/s) from
+ * a LAN or localhost (hundreds).
+ */
+export async function measureLinkKbps(
+	url: string,
+	bytes = 256 * 1024,
+	f: typeof fetch = fetch
+): Promise<number> {
+	const t0 = performance.now();
+	const res = await f(url, { headers: { Range: `bytes=0-${bytes - 1}` } });
+	if (!res.ok || !res.body) throw new Error(`${url} answered HTTP ${res.status}`);
+	const reader = res.body.getReader();
+	let n = 0;
+	while (n < bytes) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		n += value.length;
+	}
+	if (n >= bytes) await reader.cancel().catch(() => undefined);
+	return (n * 8) / Math.max(performance.now() - t0, 0.5);
+}
