@@ -102,7 +102,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'out/',
-			'.bench/'
+			'.bench/',
+			'.scratch/'
 		]
 	}
 );
