@@ -160,6 +160,7 @@ export class MissionView {
 		// The map reports idle before it has any track to draw: that is not "drawn".
 		if (this.#drawn[what] || (what === 'map' && !this.track.data)) return;
 		this.#drawn = { ...this.#drawn, [what]: true };
+		if (typeof performance !== 'undefined') performance.mark(`pisad:drawn-${what}`);
 		if (this.ready && typeof performance !== 'undefined') {
 			performance.mark('pisad:drawn');
 			try {
