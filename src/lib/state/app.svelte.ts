@@ -57,6 +57,8 @@ export class AppState {
 				// Warm up while the user picks files: the contract's columns (read by every load).
 				void contractColumns(db).catch(() => {});
 				warmParquetDecoder();
+				// MapLibre's workers too (a review page is the next thing most visits open).
+				void import('$lib/map/prewarm').then((m) => m.prewarmMaps()).catch(() => {});
 			},
 			(e: unknown) => {
 				this.dbStatus = 'failed';
