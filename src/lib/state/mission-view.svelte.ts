@@ -47,6 +47,8 @@ export class MissionView {
 	timeline = new Resource<StateTimelineRow[]>();
 	quality = new Resource<DataQualityNote[]>();
 	#drawn = $state<{ map: boolean; chart: boolean }>({ map: false, chart: false });
+	#onDrawn: () => void = () => {};
+	#firstDrawn: Promise<void> = Promise.resolve();
 	#app: AppState;
 
 	constructor(app: AppState) {
@@ -99,6 +101,7 @@ export class MissionView {
 		if (id === this.missionId && this.summary.data) return;
 		this.missionId = id;
 		this.#drawn = { map: false, chart: false };
+		this.#firstDrawn = new Promise<void>((r) => (this.#onDrawn = r));
 		const all = [
 			this.summary,
 			this.kpis,
@@ -130,29 +133,35 @@ export class MissionView {
 			this.track.run(async () => track(await db(), id, MAX_TRACK_POINTS), 'track'),
 			this.series.run(async () => rssiSeries(await db(), id, MAX_SERIES_POINTS), 'series')
 		];
-		void Promise.allSettled(first).then(() => {
-			if (this.missionId !== id) return;
-			this.detections.run(async () => detectionList(await db(), id), 'detections');
-			this.timeline.run(async () => stateTimeline(await db(), id), 'timeline');
-			this.telemetry.run(async () => telemetrySeries(await db(), id, 600), 'telemetry');
-			this.pattern.run(async () => searchPattern(await db(), id), 'pattern');
-			this.heat.run(async () => heatMap(await db(), id, 25), 'heat');
-			this.histogram.run(async () => rssiHistogram(await db(), id, 2), 'histogram');
-			this.gradient.run(async () => spatialGradient(await db(), id), 'gradient');
-			this.quality.run(async () => dataQualityNotes(await db(), id), 'quality');
-			// The KPIs last: the beacon estimate is the heaviest query of the page (~0.1–1 s).
-			this.kpis.run(async () => {
-				const rows = await missionKpis(await db(), id, {
-					spatial: {
-						beaconEstimate: (d, m) => beaconEstimate(d, m),
-						// The spatial row names the area covered_km2; the KPI row calls it coverage_km2.
-						coverage: async (d, m) =>
-							(await coverage(d, m)).map((c) => ({ ...c, coverage_km2: c.covered_km2 }))
-					}
-				});
-				return rows[0] ?? null;
-			}, 'kpis');
-		});
+		// The rest waits for the first frame too (or 2 s at most): on a 2-core laptop the engine's
+		// next queries (the beacon fit above all) would take the CPU the map's worker needs to draw.
+		const drawnOrLater = () =>
+			Promise.race([this.#firstDrawn, new Promise<void>((r) => setTimeout(r, 2000))]);
+		void Promise.allSettled(first)
+			.then(drawnOrLater)
+			.then(() => {
+				if (this.missionId !== id) return;
+				this.detections.run(async () => detectionList(await db(), id), 'detections');
+				this.timeline.run(async () => stateTimeline(await db(), id), 'timeline');
+				this.telemetry.run(async () => telemetrySeries(await db(), id, 600), 'telemetry');
+				this.pattern.run(async () => searchPattern(await db(), id), 'pattern');
+				this.heat.run(async () => heatMap(await db(), id, 25), 'heat');
+				this.histogram.run(async () => rssiHistogram(await db(), id, 2), 'histogram');
+				this.gradient.run(async () => spatialGradient(await db(), id), 'gradient');
+				this.quality.run(async () => dataQualityNotes(await db(), id), 'quality');
+				// The KPIs last: the beacon estimate is the heaviest query of the page (~0.1–1 s).
+				this.kpis.run(async () => {
+					const rows = await missionKpis(await db(), id, {
+						spatial: {
+							beaconEstimate: (d, m) => beaconEstimate(d, m),
+							// The spatial row names the area covered_km2; the KPI row calls it coverage_km2.
+							coverage: async (d, m) =>
+								(await coverage(d, m)).map((c) => ({ ...c, coverage_km2: c.covered_km2 }))
+						}
+					});
+					return rows[0] ?? null;
+				}, 'kpis');
+			});
 	}
 
 	/** Record that a panel drew; the first time both have, measure open → drawn. */
@@ -161,6 +170,7 @@ export class MissionView {
 		if (this.#drawn[what] || (what === 'map' && !this.track.data)) return;
 		this.#drawn = { ...this.#drawn, [what]: true };
 		if (typeof performance !== 'undefined') performance.mark(`pisad:drawn-${what}`);
+		if (this.ready) this.#onDrawn();
 		if (this.ready && typeof performance !== 'undefined') {
 			performance.mark('pisad:drawn');
 			try {
