@@ -78,6 +78,17 @@ export const PI_SIGNAL = {
 	debounceOut: 5
 } as const;
 
+/** The mission row's signal-chain columns for a mission recorded with the Pi's own constants. */
+export const PI_CHAIN_COLUMNS = {
+	ewma_alpha: PI_SIGNAL.ewmaAlpha,
+	noise_percentile: PI_SIGNAL.noisePercentile,
+	noise_window_samples: PI_SIGNAL.noiseWindowSamples,
+	snr_trigger_db: PI_SIGNAL.snrTriggerDb,
+	snr_drop_db: PI_SIGNAL.snrDropDb,
+	debounce_in_samples: PI_SIGNAL.debounceIn,
+	debounce_out_samples: PI_SIGNAL.debounceOut
+} as const;
+
 export interface MissionRow {
 	mission_id: string;
 	name: string | null;

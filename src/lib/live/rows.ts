@@ -4,7 +4,7 @@
  * the RSSI sequence number and the Pi's debounce (pisad-domain.md §3) over the SNR it reports,
  * which yields the detection events (the Pi sends no detection message).
  */
-import { PI_SIGNAL } from '$lib/contract';
+import { PI_CHAIN_COLUMNS, PI_SIGNAL } from '$lib/contract';
 import type {
 	DetectionRow,
 	HomingStepRow,
@@ -51,13 +51,7 @@ export function liveMissionRow(id: string, startedAt: number, pi: string): Missi
 		ended_at: null,
 		software_version: null,
 		center_frequency_hz: null,
-		ewma_alpha: PI_SIGNAL.ewmaAlpha,
-		noise_percentile: PI_SIGNAL.noisePercentile,
-		noise_window_samples: PI_SIGNAL.noiseWindowSamples,
-		snr_trigger_db: PI_SIGNAL.snrTriggerDb,
-		snr_drop_db: PI_SIGNAL.snrDropDb,
-		debounce_in_samples: PI_SIGNAL.debounceIn,
-		debounce_out_samples: PI_SIGNAL.debounceOut,
+		...PI_CHAIN_COLUMNS,
 		origin_lat_deg: null,
 		origin_lon_deg: null,
 		origin_alt_amsl_m: null,

@@ -1,4 +1,4 @@
-import { PI_SIGNAL, type MissionRow } from '../contract';
+import { PI_CHAIN_COLUMNS, type MissionRow } from '../contract';
 import { SITE, polygonGeoJson, ringAreaKm2, toLatLon } from './geo';
 import { DEFAULT_HOMING } from './homing';
 import type { Flight } from './flight';
@@ -16,13 +16,7 @@ export function missionRow(f: Flight, seed: number, startMs: number, endMs: numb
 		ended_at: endMs,
 		software_version: SIM_VERSION,
 		center_frequency_hz: cfg.frequencyHz,
-		ewma_alpha: PI_SIGNAL.ewmaAlpha,
-		noise_percentile: PI_SIGNAL.noisePercentile,
-		noise_window_samples: PI_SIGNAL.noiseWindowSamples,
-		snr_trigger_db: PI_SIGNAL.snrTriggerDb,
-		snr_drop_db: PI_SIGNAL.snrDropDb,
-		debounce_in_samples: PI_SIGNAL.debounceIn,
-		debounce_out_samples: PI_SIGNAL.debounceOut,
+		...PI_CHAIN_COLUMNS,
 		origin_lat_deg: SITE.lat_deg,
 		origin_lon_deg: SITE.lon_deg,
 		origin_alt_amsl_m: SITE.alt_amsl_m,

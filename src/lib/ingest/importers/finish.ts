@@ -3,7 +3,7 @@
  * columns, derive detections and states where the source has none, then stamp mission_id, t_rel_s
  * and local north/east from the first good position.
  */
-import { PI_SIGNAL, type MissionRow } from '$lib/contract';
+import { PI_CHAIN_COLUMNS, type MissionRow } from '$lib/contract';
 import { IngestError } from '../notes';
 import { addRelative, cleanPositions, cleanRssi, info, orderByTime, warn } from './quality';
 import { deriveDetections, fillSignal, stateAsOf } from './signal';
@@ -92,13 +92,7 @@ function missionRow(
 		started_at: start,
 		ended_at: end,
 		// The Pi's chain constants: every PISAD build so far uses them (pisad-domain.md §3).
-		ewma_alpha: PI_SIGNAL.ewmaAlpha,
-		noise_percentile: PI_SIGNAL.noisePercentile,
-		noise_window_samples: PI_SIGNAL.noiseWindowSamples,
-		snr_trigger_db: PI_SIGNAL.snrTriggerDb,
-		snr_drop_db: PI_SIGNAL.snrDropDb,
-		debounce_in_samples: PI_SIGNAL.debounceIn,
-		debounce_out_samples: PI_SIGNAL.debounceOut,
+		...PI_CHAIN_COLUMNS,
 		origin_lat_deg: origin?.lat ?? null,
 		origin_lon_deg: origin?.lon ?? null,
 		origin_alt_amsl_m: typeof alt === 'number' ? alt : null,
