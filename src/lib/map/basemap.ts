@@ -10,7 +10,7 @@
  * it holds: water, land, roads, buildings, boundaries). Labels are not drawn: they need glyphs,
  * and the app ships none for arbitrary basemap fonts.
  */
-import * as maplibregl from 'maplibre-gl';
+import { maplibregl } from './maplibre';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
 

@@ -58,7 +58,7 @@ export class AppState {
 				void contractColumns(db).catch(() => {});
 				warmParquetDecoder();
 				// MapLibre's workers too (a review page is the next thing most visits open).
-				void import('$lib/map/prewarm').then((m) => m.prewarmMaps()).catch(() => {});
+				void import('$lib/map/maplibre').then((m) => m.prewarmMaps()).catch(() => {});
 			},
 			(e: unknown) => {
 				this.dbStatus = 'failed';
