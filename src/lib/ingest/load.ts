@@ -15,7 +15,7 @@ import type { DataQualityNote } from './importers/types';
 import { checkSize, emptyFile } from './limits';
 import { IngestError, type IngestNote } from './notes';
 import { expandZips } from './zip';
-import type { AsyncBuffer, FileMetaData } from 'hyparquet';
+import type { AsyncBuffer } from 'hyparquet';
 import {
 	columnSpan,
 	parquetInfo,
@@ -242,47 +242,37 @@ export async function loadRemoteParquetMission(
 				throw IngestError.from(e, f.name);
 			}
 			checkedInfo(f.name, () => info, notes);
-			const part: ParquetPart & { metadata: FileMetaData; source: AsyncBuffer } = {
-				table,
-				name: f.name,
-				source: f.file,
-				info,
-				metadata: info.metadata
-			};
-			return part;
+			return { table, name: f.name, source: f.file, info, metadata: info.metadata };
 		})
 	);
+	// Each table's column chunks are fetched after the previous table's (one request each), so
+	// the next table downloads while this one decodes. Decoding happens here, in order, as the
+	// ranges arrive (an AsyncBuffer cannot go to a worker).
 	let after: Promise<unknown> = Promise.resolve();
-	for (const p of sortByContract(parts)) {
-		const want = new Set((mine.get(p.table) ?? []).map((c) => c.name));
+	const jobs = sortByContract(parts).map((p) => {
+		const cols = presentColumns(mine, p.table, p.info);
 		const span = columnSpan(
 			p.metadata,
-			p.info.columns.filter((c) => want.has(c))
+			cols.map((c) => c.name)
 		);
-		if (!span) continue;
-		const pre = prefetched(p.source, span, after);
-		p.source = pre.file;
-		after = pre.done;
-	}
+		let source = p.source;
+		if (span) {
+			const pre = prefetched(source, span, after);
+			source = pre.file;
+			after = pre.done;
+		}
+		const ok = cols.some((c) => c.name === 'mission_id');
+		return {
+			table: p.table,
+			name: p.name,
+			cols,
+			ipc: ok ? () => parquetToIpc(source, cols, p.metadata) : null
+		};
+	});
 	let done = 0;
 	const tick = (file: string): void =>
 		opts.onProgress?.({ file, done: ++done, total: files.length });
-	const plan: FolderPlan = {
-		first: parts[0]?.name ?? '',
-		notes: [],
-		// Decoded here, in order, as the prefetched ranges arrive (an AsyncBuffer cannot go to a
-		// worker).
-		jobs: sortByContract(parts).map((p) => {
-			const cols = presentColumns(mine, p.table, p.info);
-			const ok = cols.some((c) => c.name === 'mission_id');
-			return {
-				table: p.table,
-				name: p.name,
-				cols,
-				ipc: ok ? () => parquetToIpc(p.source, cols, p.metadata) : null
-			};
-		})
-	};
+	const plan: FolderPlan = { first: parts[0]?.name ?? '', notes: [], jobs };
 	const missionIds = await loadParquetFolder(db, plan, notes, tick, await loadedMissionIds(db));
 	return { missionIds, notes, quality: {}, tables: [], errors: [] };
 }
@@ -296,14 +286,6 @@ export async function loadRemoteDuckDb(db: Db, name: string, url: string): Promi
 	const mine = await contractColumns(db);
 	const missionIds = await loadDuckDbFile(db, { name, url }, mine, notes);
 	return { missionIds, notes, quality: {}, tables: [], errors: [] };
-}
-
-interface ParquetPart {
-	table: ContractTable;
-	name: string;
-	source: Uint8Array | AsyncBuffer;
-	info: ParquetInfo;
-	metadata?: FileMetaData;
 }
 
 async function loadParquetFolder(
