@@ -143,6 +143,19 @@ describe('Pi missions over HTTP', () => {
 		await f.slice(0, 4);
 		expect(f.requests()).toBe(1);
 	});
+
+	test('a range file tells a transport failure from good bytes (the fallback decision)', async () => {
+		const size = (await stat(join(dir, ID, 'rssi_sample.parquet'))).size;
+		const m = await mission();
+		const url = new URL(m.files.find((x) => x.name === 'rssi_sample.parquet')?.url ?? '', sim.url);
+		const ok = httpRangeFile(url.href, size);
+		await ok.slice(size - 8, size);
+		expect(ok.failed()).toBe(false);
+		expect(ok.ranged()).toBe(true);
+		const gone = httpRangeFile(`${url.href}.missing`, size);
+		await expect(gone.slice(0, 8)).rejects.toThrow(/HTTP 404/);
+		expect(gone.failed()).toBe(true);
+	});
 });
 
 describe('planPiFetch', () => {

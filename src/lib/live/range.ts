@@ -13,6 +13,11 @@ export interface RangeFile extends AsyncBuffer {
 	ranged(): boolean | null;
 	/** Requests made so far. */
 	requests(): number;
+	/**
+	 * true once a read failed in transport (network error, HTTP error, short answer, whole file
+	 * too large): the file's bytes, not its content, are what went wrong.
+	 */
+	failed(): boolean;
 }
 
 export class NoRangesError extends Error {}
@@ -27,6 +32,7 @@ export function httpRangeFile(
 	let whole: Promise<ArrayBuffer> | null = null;
 	let ranged: boolean | null = null;
 	let requests = 0;
+	let failed = false;
 
 	/** The body, counted as it streams; more than `max` bytes (a whole file): cancelled, thrown. */
 	const read = async (res: Response, max: number): Promise<ArrayBuffer> => {
@@ -58,26 +64,36 @@ export function httpRangeFile(
 		byteLength,
 		ranged: () => ranged,
 		requests: () => requests,
+		failed: () => failed,
 		async slice(start: number, end: number = byteLength): Promise<ArrayBuffer> {
-			if (whole) return (await whole).slice(start, end);
-			if (end <= start) return new ArrayBuffer(0);
-			requests++;
-			const res = await f(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
-			if (res.status === 206) {
-				ranged = true;
-				const buf = await read(res, Infinity);
-				if (buf.byteLength !== end - start)
-					throw new Error(`${url}: asked for ${end - start} bytes, got ${buf.byteLength}`);
-				return buf;
+			try {
+				return await get(start, end);
+			} catch (e) {
+				failed = true;
+				throw e;
 			}
-			if (res.status === 200) {
-				ranged = false;
-				whole = read(res, opts.wholeLimit ?? Infinity);
-				return (await whole).slice(start, end);
-			}
-			throw new Error(`${url} answered HTTP ${res.status}`);
 		}
 	};
+
+	async function get(start: number, end: number): Promise<ArrayBuffer> {
+		if (whole) return (await whole).slice(start, end);
+		if (end <= start) return new ArrayBuffer(0);
+		requests++;
+		const res = await f(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
+		if (res.status === 206) {
+			ranged = true;
+			const buf = await read(res, Infinity);
+			if (buf.byteLength !== end - start)
+				throw new Error(`${url}: asked for ${end - start} bytes, got ${buf.byteLength}`);
+			return buf;
+		}
+		if (res.status === 200) {
+			ranged = false;
+			whole = read(res, opts.wholeLimit ?? Infinity);
+			return (await whole).slice(start, end);
+		}
+		throw new Error(`${url} answered HTTP ${res.status}`);
+	}
 }
 
 /**

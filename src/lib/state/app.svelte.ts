@@ -186,7 +186,7 @@ export class AppState {
 	}
 }
 
-function errorText(e: unknown): string {
+export function errorText(e: unknown): string {
 	if (e && typeof e === 'object' && 'message' in e) {
 		const m = e as { message: unknown; hint?: unknown };
 		return typeof m.hint === 'string' && m.hint

@@ -5,7 +5,7 @@
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
-import type { AppState } from './app.svelte';
+import { errorText, type AppState } from './app.svelte';
 import { loadRemoteParquetMission } from '$lib/ingest';
 import { parsePiAddress } from '$lib/live/address';
 import {
@@ -92,17 +92,16 @@ export class PiMissions {
 		try {
 			let ids: string[] | null = null;
 			if (plan.way === 'range-parquet') {
+				const files = piRangeFiles(this.#http, m, progress(`Downloading ${id} (${plan.why})`));
 				try {
-					const got = await this.app.loadWith((db) =>
-						loadRemoteParquetMission(
-							db,
-							piRangeFiles(this.#http, m, progress(`Downloading ${id} (${plan.why})`))
-						)
-					);
+					const got = await this.app.loadWith((db) => loadRemoteParquetMission(db, files));
 					this.lastWay = 'range-parquet';
 					ids = got;
 				} catch (e) {
-					// Ranges refused or a read failed: nothing was written (one transaction); fetch whole.
+					// Nothing was written (one transaction). A file whose bytes arrived but whose content
+					// is wrong would be just as wrong downloaded whole: say so now. Ranges refused or a
+					// read failed: fetch whole.
+					if (!files.some((f) => f.file.failed() || f.file.ranged() === false)) throw e;
 					this.app.say(
 						'note',
 						`Reading ${id} by ranges failed (${e instanceof Error ? e.message : String(e)}); downloading it whole.`
@@ -126,10 +125,7 @@ export class PiMissions {
 			const first = ids[0];
 			if (first) await goto(`${resolve('/review/')}?m=${encodeURIComponent(first)}`);
 		} catch (e) {
-			this.app.say(
-				'error',
-				`Could not download ${id}: ${e instanceof Error ? e.message : String(e)}`
-			);
+			this.app.say('error', `Could not download ${id}: ${errorText(e)}`);
 		} finally {
 			this.busy = null;
 			this.app.progress = null;
