@@ -15,6 +15,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}/`,
 		viewport: { width: 1366, height: 768 },
+		// The app follows the system theme; journeys start in the night (dark) theme unless they
+		// say otherwise.
+		colorScheme: 'dark',
 		launchOptions: { executablePath: chromiumPath(), args: chromiumArgs() },
 		screenshot: 'only-on-failure',
 		trace: 'off'

@@ -82,3 +82,15 @@ test('review works at 1920×1080 in the light theme', async ({ page }) => {
 	await page.waitForTimeout(4000);
 	await page.screenshot({ path: 'test-results/screens/review-light-1080.png', fullPage: true });
 });
+
+test('the theme follows the system until the button chooses one', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('./');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	await page.getByRole('button', { name: 'Switch theme' }).click();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await page.reload();
+	// The choice is remembered over the system's preference (checked once the page has started).
+	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
