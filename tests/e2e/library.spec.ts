@@ -25,8 +25,27 @@ test('library lists missions with KPIs, sorts, and compares two side by side', a
 		await page.getByTestId('aligned-chart').locator('g[aria-label="line"] path').count()
 	).toBeGreaterThan(0);
 	await expect(page.locator('.maplibregl-canvas')).toBeVisible();
+	// The compare link carries the missions' URLs: opened fresh (a new tab, a colleague) it loads them.
+	const shared = page.url();
+	expect(new URL(shared).searchParams.getAll('src')).toHaveLength(2);
 	await page.waitForTimeout(3000);
 	await page.screenshot({ path: 'test-results/screens/compare.png' });
+	const fresh = await page.context().newPage();
+	await fresh.goto(shared);
+	await expect(fresh.getByTestId('compare-kpis')).toContainText('Detection range');
+	await fresh.close();
 	await page.getByRole('link', { name: '← Library' }).click();
 	await page.screenshot({ path: 'test-results/screens/library.png', fullPage: true });
+});
+
+test('a library shared as ?src= links opens loaded; compare without a pair says what to do', async ({
+	page
+}) => {
+	await page.goto('./?src=demo/open-field-s1/&src=demo/no-beacon-s4/');
+	await expect(page.getByTestId('mission-table').locator('tbody tr')).toHaveCount(2);
+	await page.goto('./compare/');
+	await expect(page.getByTestId('compare-empty')).toContainText('tick two missions');
+	// Two links and no pair named: the first two missions they hold.
+	await page.goto('./compare/?src=demo/open-field-s1/&src=demo/no-beacon-s4/');
+	await expect(page.getByTestId('compare-kpis')).toContainText('Detection range');
 });

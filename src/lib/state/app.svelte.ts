@@ -135,6 +135,12 @@ export class AppState {
 		return result.missionIds;
 	}
 
+	/** The URL a loaded mission came from (a `?src=` link or demo), so links to it can be shared. */
+	urlOf(missionId: string): string | null {
+		for (const [url, ids] of this.#loadedUrls) if (ids.includes(missionId)) return url;
+		return null;
+	}
+
 	/**
 	 * Fetch missions by URL (`?src=`, demo links) and load them; failures become messages. Up to
 	 * four URLs download at once while earlier ones load into DuckDB (a library shared as many
