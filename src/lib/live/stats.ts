@@ -62,7 +62,9 @@ export class LiveStats {
 		const here: Fix = { ...f, t: r.t, rssi: r.rssi_dbm };
 		this.#recent.push(here);
 		if (this.#recent.length > 200) this.#recent.splice(0, 100);
-		if (r.snr_db !== null && r.snr_db >= PI_SIGNAL.snrDropDb) this.#keepTop(here);
+		// Only the beacon counts: above the trigger level. At the drop level (6 dB) the noise alone
+		// passes a few percent of the time, and a crew would be shown a beacon that is not there.
+		if (r.snr_db !== null && r.snr_db >= PI_SIGNAL.snrTriggerDb) this.#keepTop(here);
 	}
 
 	fix(v: VehicleTelemetryRow) {
@@ -83,7 +85,10 @@ export class LiveStats {
 		return this.p10.size < PI_SIGNAL.noiseMinSamples ? PI_SIGNAL.noiseDefaultDbm : this.p10.value();
 	}
 
-	/** RSSI-power-weighted centroid of the strongest positions heard (a running estimate). */
+	/**
+	 * RSSI-power-weighted centroid of the strongest positions heard above the trigger level (a
+	 * running estimate); null until three such samples.
+	 */
 	beacon(): BeaconEstimate | null {
 		const top = this.#top;
 		if (top.length < 3) return null;
