@@ -55,6 +55,8 @@ export interface PiBenchOptions {
 
 interface Cell {
 	ms: number[];
+	/** The longest main-thread task of each run (ms; null where not reported). */
+	longest: (number | null)[];
 	bytes: number;
 	requests: number;
 	ranged: number;
@@ -86,7 +88,7 @@ async function measure(
 		link,
 		endAt_s: 1
 	});
-	const cell: Cell = { ms: [], bytes: 0, requests: 0, ranged: 0, rows: 0 };
+	const cell: Cell = { ms: [], longest: [], bytes: 0, requests: 0, ranged: 0, rows: 0 };
 	try {
 		for (let i = 0; i < runs; i++) {
 			const ctx = await browser.newContext();
@@ -109,6 +111,7 @@ async function measure(
 				.slice(before)
 				.filter((q) => !q.path.endsWith('/api/missions'));
 			cell.ms.push(r.ms);
+			cell.longest.push(r.longestTaskMs ?? null);
 			cell.bytes = served.reduce((s, q) => s + q.bytes, 0);
 			cell.requests = served.length;
 			cell.ranged = served.filter((q) => q.status === 206).length;
@@ -124,6 +127,11 @@ async function measure(
 
 const fmtMs = (ms: number): string =>
 	ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+/** The median of the runs' longest main-thread tasks, when the browser reports long tasks. */
+const fmtTask = (c: Cell): string => {
+	const xs = c.longest.filter((x): x is number => x !== null);
+	return xs.length ? `, longest task ${median(xs).toFixed(0)} ms` : '';
+};
 const fmtBytes = (b: number): string =>
 	b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(1)} kB`;
 
@@ -154,7 +162,9 @@ export async function runPiBench(opts: PiBenchOptions = {}): Promise<{ table: st
 				for (const way of ways) {
 					log(`${col}: ${way}`);
 					const c = await measure(browser, appBase, link, resolve(DATA_DIR), id, way, n);
-					log(`  ${fmtMs(median(c.ms))}, ${fmtBytes(c.bytes)} in ${c.requests} requests`);
+					log(
+						`  ${fmtMs(median(c.ms))}, ${fmtBytes(c.bytes)} in ${c.requests} requests${fmtTask(c)}`
+					);
 					cells.set(`${col}|${way}`, c);
 				}
 			}
@@ -165,7 +175,7 @@ export async function runPiBench(opts: PiBenchOptions = {}): Promise<{ table: st
 	}
 	const head = [
 		`PISAD Pi download bench — ${new Date().toISOString()} — Chromium ${browser.version()} (headless)`,
-		`Click → rows in DuckDB (median of ${runs} on localhost, 1 run over the radio link); bytes served and requests (206 = range answers) from the simulator's log.`
+		`Click → rows in DuckDB (median of ${runs} on localhost, 1 run over the radio link); bytes served and requests (206 = range answers) from the simulator's log; the longest main-thread task during the run (PerformanceObserver 'longtask', median over runs).`
 	];
 	const table = [
 		`| way | ${cols.join(' | ')} |`,
@@ -174,7 +184,7 @@ export async function runPiBench(opts: PiBenchOptions = {}): Promise<{ table: st
 			const row = cols.map((col) => {
 				const c = cells.get(`${col}|${way}`);
 				if (!c) return '—';
-				const what = `${fmtBytes(c.bytes)}, ${c.requests} req${c.ranged ? `, ${c.ranged}×206` : ''}`;
+				const what = `${fmtBytes(c.bytes)}, ${c.requests} req${c.ranged ? `, ${c.ranged}×206` : ''}${fmtTask(c)}`;
 				return `${fmtMs(median(c.ms))} (${c.picked ? `${c.picked}; ` : ''}${what})`;
 			});
 			return `| ${way} | ${row.join(' | ')} |`;

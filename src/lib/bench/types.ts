@@ -92,6 +92,12 @@ export interface PiFetchResult {
 	missions: number;
 	/** The way the app's rule picked (only for the app's-choice row). */
 	picked?: string;
+	/**
+	 * The page's long tasks (≥ 50 ms on the main thread) during the run: the longest and their
+	 * sum, in ms (0 when none; null where the browser has no 'longtask' entries).
+	 */
+	longestTaskMs?: number | null;
+	longTasksMs?: number | null;
 }
 
 /** What the bench page puts on `window` for the headless driver. */
