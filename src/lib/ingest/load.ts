@@ -26,7 +26,8 @@ import {
 	type ContractColumn,
 	type ParquetInfo
 } from './parquet';
-import { decodeParquet } from './parquet-offthread';
+import { decodeParquet, decodeParquetPieces } from './parquet-offthread';
+import type { FilePiece } from './sparse';
 
 /** A file by name (a dropped folder keeps its relative path: `m1/rssi_sample.parquet`). */
 export interface NamedFile {
@@ -209,6 +210,7 @@ function planFolder(
 export interface RemoteParquetFile {
 	/** `folder/table.parquet`, as for dropped files. */
 	name: string;
+	/** Each slice must be a buffer of its own: it may be handed over to a decoding worker. */
 	file: AsyncBuffer;
 }
 
@@ -216,8 +218,9 @@ export interface RemoteParquetFile {
  * Load one mission folder of contract Parquet files read by ranges: every footer first (a few
  * KiB each, in parallel; all checked before the database is touched or megabytes move), then
  * only the column chunks the contract needs, one table after another in the order they are
- * decoded, so the next table downloads while this one decodes. Same transaction, checks and
- * notes as dropped files.
+ * decoded, so the next table downloads while this one decodes (in a worker, with its footer
+ * and column chunks: the page only does the network reads). Same transaction, checks and notes
+ * as dropped files.
  */
 export async function loadRemoteParquetMission(
 	db: Db,
@@ -246,28 +249,40 @@ export async function loadRemoteParquetMission(
 		})
 	);
 	// Each table's column chunks are fetched after the previous table's (one request each), so
-	// the next table downloads while this one decodes. Decoding happens here, in order, as the
-	// ranges arrive (an AsyncBuffer cannot go to a worker).
+	// the next table downloads while this one decodes. The network reads stay here; a table's
+	// decoding starts as soon as its chunks are in, in a worker (its footer and chunks go with it).
 	let after: Promise<unknown> = Promise.resolve();
 	const jobs = sortByContract(parts).map((p) => {
 		const cols = presentColumns(mine, p.table, p.info);
+		const job = { table: p.table, name: p.name, cols, ipc: null };
+		if (!cols.some((c) => c.name === 'mission_id')) return job;
+		// Decoding in this thread, fetching what it needs: without a span (no needed column has
+		// chunks), or when no worker could take the pieces.
+		const inThread = () => parquetToIpc(p.source, cols, p.metadata);
 		const span = columnSpan(
 			p.metadata,
 			cols.map((c) => c.name)
 		);
-		let source = p.source;
-		if (span) {
-			const pre = prefetched(source, span, after);
-			source = pre.file;
+		if (!span) return { ...job, ipc: inThread };
+		// The footer's bytes are copied: the pieces are handed over to the worker.
+		const footer = p.info.footer.map((f) => ({ offset: f.offset, bytes: f.bytes.slice() }));
+		let chunks: Promise<FilePiece[]>;
+		if (footer.some((f) => f.offset <= span[0] && f.offset + f.bytes.length >= span[1])) {
+			chunks = Promise.resolve([]); // a small file: its footer read had it all
+		} else {
+			const pre = prefetched(p.source, span, after);
 			after = pre.done;
+			chunks = pre.piece.then((piece) => [piece]);
 		}
-		const ok = cols.some((c) => c.name === 'mission_id');
-		return {
-			table: p.table,
-			name: p.name,
-			cols,
-			ipc: ok ? () => parquetToIpc(source, cols, p.metadata) : null
-		};
+		const started = chunks.then((got) =>
+			decodeParquetPieces(
+				{ name: p.name, byteLength: p.source.byteLength, pieces: [...footer, ...got] },
+				cols,
+				inThread
+			)
+		);
+		started.catch(() => undefined);
+		return { ...job, ipc: () => started };
 	});
 	let done = 0;
 	const tick = (file: string): void =>

@@ -2,9 +2,13 @@
  * Parquet → Arrow IPC in Web Workers when the page has them, in the caller's thread otherwise
  * (Node tests, or a browser that refuses workers). Same result and same error messages either
  * way. A small pool (one worker per spare core, 2–4) is started on first use and kept for the
- * tab's life; each job goes to the worker with the fewest jobs waiting.
+ * tab's life; each job goes to the worker with the fewest jobs waiting. Whole files (dropped)
+ * and files read by ranges (their fetched pieces: the page does the network reads, a worker
+ * cannot share the page's range reader) go to the same pool.
  */
-import { parquetToIpc, type ContractColumn } from './parquet';
+import { parquetToIpc, piecesToIpc, type ContractColumn } from './parquet';
+import type { SparseFile } from './sparse';
+import type { DecodeJob, DecodeWork } from './parquet-worker';
 
 type Reply = { id: number; ipc?: Uint8Array; error?: string };
 interface Slot {
@@ -61,7 +65,8 @@ function getPool(): Slot[] | null {
  * file does not pay for their start-up.
  */
 export function warmParquetDecoder(): void {
-	for (const s of getPool() ?? []) s.w.postMessage({ id: 0, bytes: new Uint8Array(), columns: [] });
+	const warm: DecodeJob = { id: 0, bytes: new Uint8Array(), columns: [] };
+	for (const s of getPool() ?? []) s.w.postMessage(warm);
 }
 
 /** Decode `columns` of a Parquet file to an Arrow IPC stream, off the main thread if possible. */
@@ -71,18 +76,57 @@ export async function decodeParquet(
 ): Promise<Uint8Array> {
 	const slots = getPool();
 	if (!slots?.length) return parquetToIpc(bytes, columns);
+	// A copy goes to the worker: the caller keeps its bytes (footers are read again later).
+	const copy = bytes.slice();
+	const sent = post(slots, { bytes: copy, columns }, [copy.buffer]);
+	return fallBack(sent, () => parquetToIpc(bytes, columns));
+}
+
+/**
+ * Decode `columns` of a Parquet file read by ranges, from its fetched pieces (its footer and the
+ * span of the column chunks of `columns`: see piecesToIpc), off the main thread if possible.
+ * The pieces' buffers are handed over to the worker (unusable here afterwards), so when no
+ * worker can take the job after all, `inThread` decodes it in this thread (from the network
+ * again). Without workers at all, the pieces are decoded here.
+ */
+export async function decodeParquetPieces(
+	file: SparseFile,
+	columns: ContractColumn[],
+	inThread: () => Promise<Uint8Array>
+): Promise<Uint8Array> {
+	const slots = getPool();
+	if (!slots?.length) return piecesToIpc(file, columns);
+	const buffers = new Set(file.pieces.map((p) => p.bytes.buffer as ArrayBuffer));
+	return fallBack(post(slots, { file, columns }, [...buffers]), inThread);
+}
+
+/** A job to the least busy worker; its IPC stream, or its error (as the worker reported it). */
+function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise<Uint8Array> {
 	const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
 	const id = nextId++;
+	return new Promise<Uint8Array>((ok, fail) => {
+		waiting.set(id, { slot, ok, fail });
+		slot.busy++;
+		try {
+			const msg: DecodeJob = { ...job, id };
+			slot.w.postMessage(msg, transfer);
+		} catch (e) {
+			waiting.delete(id);
+			slot.busy--;
+			throw e;
+		}
+	});
+}
+
+/** The worker's answer, or the job done in this thread when the worker died first. */
+async function fallBack(
+	sent: Promise<Uint8Array>,
+	inThread: () => Promise<Uint8Array>
+): Promise<Uint8Array> {
 	try {
-		return await new Promise<Uint8Array>((ok, fail) => {
-			waiting.set(id, { slot, ok, fail });
-			slot.busy++;
-			// A copy goes to the worker: the caller keeps its bytes (footers are read again later).
-			const copy = bytes.slice();
-			slot.w.postMessage({ id, bytes: copy, columns }, [copy.buffer]);
-		});
+		return await sent;
 	} catch (e) {
-		if (e instanceof Error && e.message === 'worker-failed') return parquetToIpc(bytes, columns);
+		if (e instanceof Error && e.message === 'worker-failed') return inThread();
 		throw e;
 	}
 }

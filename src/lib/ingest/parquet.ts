@@ -8,6 +8,7 @@
 import { parquetMetadata, parquetMetadataAsync, parquetRead } from 'hyparquet';
 import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { sparseAsyncBuffer, type FilePiece, type SparseFile } from './sparse';
 import {
 	Bool,
 	Float64,
@@ -38,12 +39,24 @@ export function parquetInfo(bytes: Uint8Array): ParquetInfo {
 	return infoOf(parquetMetadata(toArrayBuffer(bytes)));
 }
 
-/** The footer of a file read by ranges, and what it holds (one read of its last 16 KiB, usually). */
+/**
+ * The footer of a file read by ranges, and what it holds (one read of its last 16 KiB, usually).
+ * `footer` keeps the bytes read, so a worker can parse the footer again without the network.
+ */
 export async function parquetInfoAsync(
 	file: AsyncBuffer
-): Promise<ParquetInfo & { metadata: FileMetaData }> {
-	const metadata = await parquetMetadataAsync(file, { initialFetchSize: 16 * 1024 });
-	return { ...infoOf(metadata), metadata };
+): Promise<ParquetInfo & { metadata: FileMetaData; footer: FilePiece[] }> {
+	const footer: FilePiece[] = [];
+	const recorded: AsyncBuffer = {
+		byteLength: file.byteLength,
+		async slice(start: number, end: number = file.byteLength) {
+			const buf = await file.slice(start, end);
+			footer.push({ offset: start, bytes: new Uint8Array(buf) });
+			return buf;
+		}
+	};
+	const metadata = await parquetMetadataAsync(recorded, { initialFetchSize: 16 * 1024 });
+	return { ...infoOf(metadata), metadata, footer };
 }
 
 /**
@@ -65,26 +78,35 @@ export function columnSpan(meta: FileMetaData, columns: string[]): [number, numb
 }
 
 /**
- * `file` with bytes [start, end) fetched in one request once `after` settles; slices inside the
- * span are cut from it, others go to `file`. Chaining the spans of a folder's files in the order
- * they are decoded keeps the link busy with the next table while this one decodes.
+ * Bytes [start, end) of `file`, fetched in one request once `after` settles (`done` settles
+ * with them, failed or not). Chaining the spans of a folder's files in the order they are
+ * decoded keeps the link busy with the next table while this one decodes.
  */
 export function prefetched(
 	file: AsyncBuffer,
 	[start, end]: [number, number],
 	after: Promise<unknown>
-): { file: AsyncBuffer; done: Promise<unknown> } {
-	const data = after.then(() => file.slice(start, end));
-	return {
-		done: data.catch(() => undefined),
-		file: {
-			byteLength: file.byteLength,
-			async slice(a: number, b: number = file.byteLength) {
-				if (a >= start && b <= end) return (await data).slice(a - start, b - start);
-				return file.slice(a, b);
-			}
-		}
-	};
+): { piece: Promise<FilePiece>; done: Promise<unknown> } {
+	const piece = after.then(async () => ({
+		offset: start,
+		bytes: new Uint8Array(await file.slice(start, end))
+	}));
+	return { piece, done: piece.catch(() => undefined) };
+}
+
+/**
+ * `parquetToIpc` over the pieces of a file read by ranges (its footer and the column chunks of
+ * `columns`): the footer is parsed again from its bytes, nothing is fetched. What a decoding
+ * worker runs for loadRemoteParquetMission.
+ */
+export async function piecesToIpc(
+	file: SparseFile,
+	columns: ContractColumn[]
+): Promise<Uint8Array> {
+	const buf = sparseAsyncBuffer(file);
+	// The last 8 bytes give the footer's length, then the footer itself: two reads of the pieces.
+	const metadata = await parquetMetadataAsync(buf, { initialFetchSize: 8 });
+	return parquetToIpc(buf, columns, metadata);
 }
 
 function infoOf(meta: FileMetaData): ParquetInfo {
