@@ -130,7 +130,9 @@ const fmtMs = (ms: number): string =>
 /** The median of the runs' longest main-thread tasks, when the browser reports long tasks. */
 const fmtTask = (c: Cell): string => {
 	const xs = c.longest.filter((x): x is number => x !== null);
-	return xs.length ? `, longest task ${median(xs).toFixed(0)} ms` : '';
+	if (!xs.length) return '';
+	const m = median(xs);
+	return m ? `, longest task ${m.toFixed(0)} ms` : ', no task ≥ 50 ms';
 };
 const fmtBytes = (b: number): string =>
 	b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(1)} kB`;
