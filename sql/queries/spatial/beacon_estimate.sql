@@ -244,8 +244,8 @@ unc AS (
 SELECT
   bb.mission_id, coalesce(nu.n_used, bb.n_sel) AS n_used, coalesce(best.b.k, bb.k) AS n_cells,
   best.b.cn AS est_north_m, best.b.ce AS est_east_m,
-  m.origin_lat_deg + degrees(best.b.cn / 6371000) AS est_lat_deg,
-  m.origin_lon_deg + degrees(best.b.ce / (6371000 * cos(radians(m.origin_lat_deg)))) AS est_lon_deg,
+  m.lat_deg + degrees(best.b.cn / 6371000) AS est_lat_deg,
+  m.lon_deg + degrees(best.b.ce / (6371000 * cos(radians(m.lat_deg)))) AS est_lon_deg,
   greatest(unc.radius_m, $5::DOUBLE / 5) AS uncertainty_m,
   -best.b.slope / 10 AS path_loss_exponent,
   best.b.a AS a_db,
@@ -254,5 +254,5 @@ FROM bb
 LEFT JOIN best USING (mission_id)
 LEFT JOIN nu USING (mission_id)
 LEFT JOIN unc USING (mission_id)
-LEFT JOIN mission m USING (mission_id)
+LEFT JOIN mission_origin m USING (mission_id)
 ORDER BY bb.mission_id

@@ -2,8 +2,8 @@
 --
 -- Cells of cell_m × cell_m metres aligned on the mission origin (cell i covers
 -- north in [i·cell_m, (i+1)·cell_m)), from rssi_geo (positions interpolated in time).
--- Lat/lon use the contract's local projection around mission.origin_lat/lon_deg
--- (R = 6371000 m, east scaled by cos(origin_lat)).
+-- Lat/lon use the contract's local projection around the mission origin (view mission_origin:
+-- the mission row's, else recovered from telemetry; R = 6371000 m, east scaled by cos(origin lat)).
 --
 -- Params:
 --   $1 mission_id VARCHAR, NULL = every mission
@@ -33,10 +33,10 @@ g AS (
     (cell_i + 0.5) * $2::DOUBLE AS north_m,
     (cell_j + 0.5) * $2::DOUBLE AS east_m,
     degrees(1 / 6371000) AS dlat_per_m,
-    degrees(1 / (6371000 * cos(radians(m.origin_lat_deg)))) AS dlon_per_m,
-    m.origin_lat_deg AS lat_o,
-    m.origin_lon_deg AS lon_o
-  FROM c LEFT JOIN mission m USING (mission_id)
+    degrees(1 / (6371000 * cos(radians(m.lat_deg)))) AS dlon_per_m,
+    m.lat_deg AS lat_o,
+    m.lon_deg AS lon_o
+  FROM c LEFT JOIN mission_origin m USING (mission_id)
 )
 SELECT
   mission_id, cell_i, cell_j, n,
