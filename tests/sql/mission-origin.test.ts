@@ -14,7 +14,9 @@ let db: Db;
 let id: string;
 beforeAll(async () => {
 	db = await openNodeDb();
-	[{ id }] = (await loadSpatialSims(db, 'open-field', [1])) as [{ id: string }];
+	const [m] = await loadSpatialSims(db, 'open-field', [1]);
+	if (!m) throw new Error('no mission loaded');
+	id = m.id;
 }, 120_000);
 afterAll(async () => db?.close());
 

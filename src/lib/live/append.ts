@@ -28,11 +28,14 @@ export function rowsToIpc(rows: readonly object[], cols: readonly ContractColumn
 				new Utf8()
 			);
 		else {
-			const scale = isTs(c.type) ? 1000 : 1; // epoch ms → µs for make_timestamp
+			// Timestamps: epoch ms → whole µs for make_timestamp. Every other number as it is (a
+			// rounded latitude is 100 km off).
+			const ts = isTs(c.type);
 			vectors[c.name] = vectorFromArray(
 				rows.map((r) => {
 					const v = get(r);
-					return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * scale) : null;
+					if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+					return ts ? Math.round(v * 1000) : v;
 				}),
 				new Float64()
 			);
