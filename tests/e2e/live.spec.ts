@@ -74,7 +74,11 @@ test('a live flight with a link drop: recorded = sent, backfilled, survives a re
 		expect(expected).toBeGreaterThan(3);
 		await expect.poll(() => num(page, 'state_transitions'), { timeout: 20_000 }).toBe(expected);
 		expect(await num(page, 'noise_floor_p10_dbm')).toBeLessThan(-90);
-		expect(await num(page, 'beacon_est_lat')).toBeLessThan(-35);
+		// The review's fit runs on the recorded rows every 5 s: its uncertainty radius shows, and its
+		// position is near the site (-35.363, 149.165): the recorded positions are exact.
+		await expect.poll(() => num(page, 'beacon_est_err_m'), { timeout: 15_000 }).toBeGreaterThan(0);
+		expect(Math.abs((await num(page, 'beacon_est_lat')) + 35.363)).toBeLessThan(0.01);
+		expect(Math.abs((await num(page, 'beacon_est_lon')) - 149.165)).toBeLessThan(0.01);
 		const recorded = await num(page, 'rssi_samples');
 		await page.screenshot({ path: 'test-results/screens/live-after-gaps.png', fullPage: true });
 

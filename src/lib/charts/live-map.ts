@@ -1,6 +1,7 @@
 /**
  * Pure MapLibre builders for the live map: style (offline, inline) with sources for the heat
- * cells, the trail, the drone, the running beacon estimate and the gradient arrow, and the
+ * cells, the trail, the drone, the beacon estimate (with its uncertainty circle once fitted) and
+ * the gradient arrow, and the
  * GeoJSON each source takes.
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
@@ -59,7 +60,7 @@ export interface Collection {
 }
 
 const EMPTY: Collection = { type: 'FeatureCollection', features: [] };
-export const LIVE_SOURCES = ['heat', 'trail', 'drone', 'beacon', 'arrow'] as const;
+export const LIVE_SOURCES = ['heat', 'estimate', 'trail', 'drone', 'beacon', 'arrow'] as const;
 
 const point = (lon: number, lat: number, properties: Feature['properties'] = {}): Feature => ({
 	type: 'Feature',
@@ -137,6 +138,18 @@ export function liveMapStyle(theme: LiveMapTheme): StyleSpecification {
 					'circle-opacity': 0.55,
 					'circle-blur': 0.4
 				}
+			},
+			{
+				id: 'estimate-area',
+				type: 'fill',
+				source: 'estimate',
+				paint: { 'fill-color': theme.beacon, 'fill-opacity': 0.12 }
+			},
+			{
+				id: 'estimate-edge',
+				type: 'line',
+				source: 'estimate',
+				paint: { 'line-color': theme.beacon, 'line-width': 1.5, 'line-dasharray': [2, 1] }
 			},
 			{
 				id: 'trail',

@@ -17,8 +17,43 @@ const kpi = (name: string, label: string, value: number | null, digits = 0, unit
 	display: formatNumber(value, digits, unit)
 });
 
+/** Where the beacon is thought to be, and how sure (the radius is null for the centroid). */
+export interface LiveBeacon {
+	lat_deg: number;
+	lon_deg: number;
+	uncertainty_m: number | null;
+	/** 'fit': the review's log-distance fit; 'centroid': the running centroid until a fit exists. */
+	kind: 'fit' | 'centroid';
+}
+
+/** The fitted estimate when there is one, else the running centroid of the strongest samples. */
+export function liveBeacon(
+	fit: {
+		est_lat_deg: number | null;
+		est_lon_deg: number | null;
+		uncertainty_m: number | null;
+	} | null,
+	v: LiveView | null
+): LiveBeacon | null {
+	if (fit && fit.est_lat_deg !== null && fit.est_lon_deg !== null)
+		return {
+			lat_deg: fit.est_lat_deg,
+			lon_deg: fit.est_lon_deg,
+			uncertainty_m: fit.uncertainty_m,
+			kind: 'fit'
+		};
+	const b = v?.beacon;
+	return b
+		? { lat_deg: b.lat_deg, lon_deg: b.lon_deg, uncertainty_m: null, kind: 'centroid' }
+		: null;
+}
+
 /** Counts come from DuckDB (what is recorded); the live window from the ring buffers. */
-export function liveKpis(v: LiveView | null, c: LiveCountsRow | null): LiveKpi[] {
+export function liveKpis(
+	v: LiveView | null,
+	c: LiveCountsRow | null,
+	beacon: LiveBeacon | null = liveBeacon(null, v)
+): LiveKpi[] {
 	return [
 		kpi('rssi_samples', 'RSSI samples', c?.rssi_samples ?? null),
 		kpi('telemetry_samples', 'Telemetry samples', c?.telemetry_samples ?? null),
@@ -28,7 +63,8 @@ export function liveKpis(v: LiveView | null, c: LiveCountsRow | null): LiveKpi[]
 		kpi('gap_s', 'Time in gaps', c?.gap_s ?? null, 1, 's'),
 		kpi('noise_floor_p10_dbm', 'Noise floor (p10 of 100)', v?.noiseFloorDbm ?? null, 1, 'dBm'),
 		kpi('max_rssi_dbm', 'Max RSSI', c?.max_rssi_dbm ?? null, 1, 'dBm'),
-		kpi('beacon_est_lat', 'Beacon est. lat', v?.beacon?.lat_deg ?? null, 6),
-		kpi('beacon_est_lon', 'Beacon est. lon', v?.beacon?.lon_deg ?? null, 6)
+		kpi('beacon_est_lat', 'Beacon est. lat', beacon?.lat_deg ?? null, 6),
+		kpi('beacon_est_lon', 'Beacon est. lon', beacon?.lon_deg ?? null, 6),
+		kpi('beacon_est_err_m', 'Estimate uncertainty', beacon?.uncertainty_m ?? null, 0, 'm')
 	];
 }

@@ -1,8 +1,9 @@
 /**
  * The live page's state: one LiveSession with the Pi, snapshots of it for the panels (text at up
  * to 10 Hz, the strip chart and map at 5 Hz, driven by animation frames so a hidden tab does no
- * UI work), SQL-backed counters after each Arrow batch, the ASOF-joined heat map every 2 s, and
- * the sample-to-screen latency (arrival of the newest RSSI frame → the frame that painted it).
+ * UI work), SQL-backed counters after each Arrow batch, the ASOF-joined heat map every 2 s, the
+ * review's beacon fit every 5 s, and the sample-to-screen latency (arrival of the newest RSSI
+ * frame → the frame that painted it).
  */
 import type { AppState } from './app.svelte';
 import { LiveSession } from '$lib/live/session';
@@ -11,11 +12,13 @@ import type { Fix, StripPoint } from '$lib/live/stats';
 import type { RecordingStore } from '$lib/live/store';
 import { liveCounts, type LiveCountsRow } from '$lib/queries/live-counts';
 import { liveHeat, type LiveHeatRow } from '$lib/queries/live-heat';
+import { beaconEstimate, type BeaconEstimateRow } from '$lib/queries/spatial-beacon-estimate';
 
 export const PI_KEY = 'pisad.pi';
 const TEXT_MS = 100;
 const PANEL_MS = 200;
 const HEAT_MS = 2000;
+const FIT_MS = 5000;
 
 export interface StripData {
 	points: StripPoint[];
@@ -30,12 +33,16 @@ export class LiveState {
 	trail = $state.raw<Fix[]>([]);
 	counts = $state.raw<LiveCountsRow | null>(null);
 	heat = $state.raw<LiveHeatRow[]>([]);
+	/** The review's beacon fit (log-distance, with its uncertainty radius) over what is recorded. */
+	fit = $state.raw<BeaconEstimateRow | null>(null);
 	latency = $state.raw<{ p50: number; p95: number; n: number } | null>(null);
 	#session: LiveSession | null = null;
 	#raf = 0;
 	#lastText = 0;
 	#lastPanel = 0;
 	#lastHeat = 0;
+	#lastFit = 0;
+	#fitting = false;
 	#pendingSample = 0;
 	#measured = 0;
 	#lat: number[] = [];
@@ -54,6 +61,7 @@ export class LiveState {
 	/** Connect to a Pi (`host:port`); remembers the address. Errors become app messages. */
 	async connect(address: string) {
 		this.disconnect();
+		this.fit = null;
 		this.address = address.trim();
 		try {
 			// Its own connection: the recorder's batch transactions must not nest inside a file
@@ -116,6 +124,10 @@ export class LiveState {
 			this.#lastHeat = now;
 			void this.#heat(s.missionId);
 		}
+		if (now - this.#lastFit >= FIT_MS && s.missionId && !this.#fitting) {
+			this.#lastFit = now;
+			void this.#fit(s.missionId);
+		}
 		this.#raf = requestAnimationFrame((t) => this.#frame(t));
 	}
 
@@ -141,6 +153,19 @@ export class LiveState {
 			this.heat = await liveHeat(await this.app.db(), id, 20);
 		} catch {
 			// The heat map is a view aid; the next tick retries.
+		}
+	}
+
+	/** The beacon fit every 5 s (about 0.1 s of the engine's time for an hour of flight). */
+	async #fit(id: string) {
+		this.#fitting = true;
+		try {
+			const [row] = await beaconEstimate(await this.app.db(), id);
+			this.fit = row?.est_lat_deg != null ? row : null;
+		} catch {
+			// A view aid like the heat map: the running centroid stands in, the next tick retries.
+		} finally {
+			this.#fitting = false;
 		}
 	}
 
