@@ -14,11 +14,21 @@ export interface Alert {
 }
 
 export const FR17_TIMEOUT_MS = 10_000;
+/**
+ * How long the Pi's detection must stay off before "Signal lost" is raised. A pulsed beacon near
+ * the edge of its trigger level makes the Pi's debounced state flap every second or two; an
+ * alert per flap would bury the ones that matter. A re-detection within this time raises nothing.
+ */
+export const SIGNAL_LOST_GRACE_MS = 3_000;
 
 export class AlertTracker {
 	list: Alert[] = [];
 	#n = 0;
 	#detected = false;
+	/** Pi time the detection went off, while "Signal lost" is not raised yet. */
+	#lostAt: number | null = null;
+	/** True from "Beacon detected" until "Signal lost" is raised. */
+	#announced = false;
 	#lastSignalT: number | null = null;
 	#fr17Fired = false;
 	#battery = 0;
@@ -30,15 +40,23 @@ export class AlertTracker {
 
 	/** Feed each RSSI sample (Pi time, SNR, debounced detection state, current Pi state). */
 	sample(t: number, snr: number | null, detected: boolean | null, state: string | null) {
-		if (detected && !this.#detected)
-			this.#push({
-				t,
-				kind: 'detection',
-				level: 'info',
-				text: `Beacon detected (SNR ${snr?.toFixed(1) ?? '?'} dB)`
-			});
-		if (!detected && this.#detected)
-			this.#push({ t, kind: 'signal_lost', level: 'warn', text: 'Signal lost' });
+		if (detected && !this.#detected) {
+			this.#lostAt = null;
+			if (!this.#announced)
+				this.#push({
+					t,
+					kind: 'detection',
+					level: 'info',
+					text: `Beacon detected (SNR ${snr?.toFixed(1) ?? '?'} dB)`
+				});
+			this.#announced = true;
+		}
+		if (!detected && this.#detected) this.#lostAt = t;
+		if (!detected && this.#lostAt !== null && t - this.#lostAt >= SIGNAL_LOST_GRACE_MS) {
+			this.#push({ t: this.#lostAt, kind: 'signal_lost', level: 'warn', text: 'Signal lost' });
+			this.#lostAt = null;
+			this.#announced = false;
+		}
 		this.#detected = Boolean(detected);
 		if (snr !== null && snr > PI_SIGNAL.snrDropDb) {
 			this.#lastSignalT = t;
