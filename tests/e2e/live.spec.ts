@@ -99,6 +99,12 @@ test('a live flight with a link drop: recorded = sent, backfilled, survives a re
 		});
 		await waitForReview(review);
 		expect(await num(review, 'rssi_samples')).toBe(recorded);
+		// Positions survive the round trip: the saved flight's fit lands near the site too.
+		await expect
+			.poll(async () => Math.abs((await num(review, 'beacon_est_lat')) + 35.363), {
+				timeout: 20_000
+			})
+			.toBeLessThan(0.01);
 		await review.close();
 
 		// Reload: the recording (kept every second) is offered back and opens with every row.
