@@ -79,6 +79,9 @@ test('a live flight with a link drop: recorded = sent, backfilled, survives a re
 		await expect.poll(() => num(page, 'beacon_est_err_m'), { timeout: 15_000 }).toBeGreaterThan(0);
 		expect(Math.abs((await num(page, 'beacon_est_lat')) + 35.363)).toBeLessThan(0.01);
 		expect(Math.abs((await num(page, 'beacon_est_lon')) - 149.165)).toBeLessThan(0.01);
+		// Range and bearing from the drone to it (the drone is within a few hundred metres).
+		expect(await num(page, 'beacon_range_m')).toBeLessThan(1000);
+		expect(await num(page, 'beacon_bearing_deg')).toBeGreaterThanOrEqual(0);
 		const recorded = await num(page, 'rssi_samples');
 		await page.screenshot({ path: 'test-results/screens/live-after-gaps.png', fullPage: true });
 

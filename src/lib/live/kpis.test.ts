@@ -34,4 +34,20 @@ describe('liveBeacon', () => {
 			beacon_est_err_m: 30
 		});
 	});
+	test('range and bearing from the drone to the estimate', () => {
+		const v = {
+			beacon: null,
+			position: { t: 0, lat: -35.363261 - 100 / 111_195, lon: 149.16523, north: 0, east: 0 }
+		} as unknown as LiveView;
+		const cards = liveKpis(v, null, {
+			lat_deg: -35.363261,
+			lon_deg: 149.16523,
+			uncertainty_m: 20,
+			kind: 'fit'
+		});
+		const by = Object.fromEntries(cards.map((c) => [c.name, c]));
+		expect(by.beacon_range_m?.value).toBeCloseTo(100, 0);
+		expect(by.beacon_bearing_deg?.value).toBeCloseTo(0, 3);
+		expect(by.beacon_bearing_deg?.display).toBe('0°');
+	});
 });

@@ -1,5 +1,6 @@
 /** Live KPI cards, named as in the review view's data-kpi contract. Pure. */
 import { formatNumber } from '$lib/transforms/format';
+import { bearingDeg, distanceM } from '$lib/transforms/geo';
 import type { LiveCountsRow } from '$lib/queries/live-counts';
 import type { LiveView } from './view';
 
@@ -65,6 +66,22 @@ export function liveKpis(
 		kpi('max_rssi_dbm', 'Max RSSI', c?.max_rssi_dbm ?? null, 1, 'dBm'),
 		kpi('beacon_est_lat', 'Beacon est. lat', beacon?.lat_deg ?? null, 6),
 		kpi('beacon_est_lon', 'Beacon est. lon', beacon?.lon_deg ?? null, 6),
-		kpi('beacon_est_err_m', 'Estimate uncertainty', beacon?.uncertainty_m ?? null, 0, 'm')
+		kpi('beacon_est_err_m', 'Estimate uncertainty', beacon?.uncertainty_m ?? null, 0, 'm'),
+		// Where to fly (or walk): from the drone to the estimate.
+		kpi('beacon_range_m', 'Drone → estimate', toBeacon(v, beacon, distanceM), 0, 'm'),
+		kpi('beacon_bearing_deg', 'Bearing to estimate', toBeacon(v, beacon, wholeBearing), 0, '°')
 	];
 }
+
+function toBeacon(
+	v: LiveView | null,
+	b: LiveBeacon | null,
+	f: (lat1: number, lon1: number, lat2: number, lon2: number) => number
+): number | null {
+	const p = v?.position;
+	return p && b ? f(p.lat, p.lon, b.lat_deg, b.lon_deg) : null;
+}
+
+/** Whole degrees in [0, 360): 359.6° reads 0°, not 360°. */
+const wholeBearing = (lat1: number, lon1: number, lat2: number, lon2: number): number =>
+	Math.round(bearingDeg(lat1, lon1, lat2, lon2)) % 360;

@@ -17,7 +17,8 @@ export function formatNumber(v: number | null | undefined, digits = 1, unit = ''
 		minimumFractionDigits: digits,
 		maximumFractionDigits: digits
 	});
-	return unit ? `${text} ${unit}` : text;
+	if (!unit) return text;
+	return unit === '°' ? `${text}°` : `${text} ${unit}`;
 }
 
 /** Epoch ms → "2025-08-21 01:30:00Z" (UTC, as the Pi records). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, distanceM, reportEvents, type ReportKpiLike } from './report';
+import { buildReport, reportEvents, type ReportKpiLike } from './report';
 import { recommendations } from './report-rules';
 
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>';
@@ -176,11 +176,5 @@ describe('recommendations', () => {
 		const rec = recommendations({ ...kpis, fr1_pass: true, nfr7_pass: true }, 1);
 		expect(rec).toHaveLength(1);
 		expect(rec[0]?.severity).toBe('ok');
-	});
-});
-
-describe('distanceM', () => {
-	it('is about 111 km per degree of latitude', () => {
-		expect(distanceM(0, 0, 1, 0)).toBeCloseTo(111_195, -2);
 	});
 });

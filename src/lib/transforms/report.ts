@@ -4,6 +4,7 @@
  * JSON-serialisable: the report page renders it and "Download JSON" saves exactly this object.
  * Text from data files (names, reasons) stays plain strings; rendering is text-only.
  */
+import { distanceM } from './geo';
 import { kpiCards } from './kpi-cards';
 import { recommendations } from './report-rules';
 import type {
@@ -26,16 +27,6 @@ const REQS: { id: string; text: string; kpi: string }[] = [
 	{ id: 'NFR7', text: 'False positives < 5 %', kpi: 'false_positives' },
 	{ id: 'PRD goal', text: 'Search time ≤ 36 min (70 % below 120 min)', kpi: 'search_time_min' }
 ];
-
-/** Great-circle distance, m (haversine; mission scales make the method irrelevant). */
-export function distanceM(aLat: number, aLon: number, bLat: number, bLon: number): number {
-	const r = (d: number) => (d * Math.PI) / 180;
-	const dLat = r(bLat - aLat);
-	const dLon = r(bLon - aLon);
-	const h =
-		Math.sin(dLat / 2) ** 2 + Math.cos(r(aLat)) * Math.cos(r(bLat)) * Math.sin(dLon / 2) ** 2;
-	return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** Arrival, first detection, homing, acquisition, then every state change with its reason. */
 export function reportEvents(

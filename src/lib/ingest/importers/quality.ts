@@ -2,6 +2,7 @@
  * Cleaning imported rows before they reach the contract tables. Each repair or drop becomes a
  * data-quality note (rows affected, and why), so a bad log still opens and says what was wrong.
  */
+import { distanceM } from '$lib/transforms/geo';
 import type { DraftNote, TimedRow } from './types';
 
 const R = 6_371_000;
@@ -122,15 +123,6 @@ export function addRelative(
 			r.east_m = (r.lon_deg - origin.lon) * rad * R * Math.cos(origin.lat * rad);
 		}
 	}
-}
-
-/** Great-circle distance in metres (haversine, R = 6,371 km as in the contract). */
-export function distanceM(lat1: number, lon1: number, lat2: number, lon2: number): number {
-	const dLat = (lat2 - lat1) * rad;
-	const dLon = (lon2 - lon1) * rad;
-	const a =
-		Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-	return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /** Push a warning note (no-op when nothing was affected). */
