@@ -13,20 +13,24 @@ export interface LiveMapTheme {
 	drone: string;
 	beacon: string;
 	arrow: string;
+	/** The planned pattern and the search boundary. */
+	plan: string;
 }
 export const DARK_LIVE_MAP: LiveMapTheme = {
 	background: '#0d1b24',
 	trail: '#9ad1ff',
 	drone: '#ffffff',
 	beacon: '#ffd166',
-	arrow: '#ff4d6d'
+	arrow: '#ff4d6d',
+	plan: '#7f97a6'
 };
 export const LIGHT_LIVE_MAP: LiveMapTheme = {
 	background: '#f4f1ea',
 	trail: '#004b8d',
 	drone: '#000000',
 	beacon: '#8a5a00',
-	arrow: '#c1121f'
+	arrow: '#c1121f',
+	plan: '#5a6b78'
 };
 
 /** RSSI ramp (dBm), weak blue → strong red, as on the review map. */
@@ -60,7 +64,17 @@ export interface Collection {
 }
 
 const EMPTY: Collection = { type: 'FeatureCollection', features: [] };
-export const LIVE_SOURCES = ['heat', 'estimate', 'trail', 'drone', 'beacon', 'arrow'] as const;
+export const LIVE_SOURCES = [
+	'boundary',
+	'pattern',
+	'waypoints',
+	'heat',
+	'estimate',
+	'trail',
+	'drone',
+	'beacon',
+	'arrow'
+] as const;
 
 const point = (lon: number, lat: number, properties: Feature['properties'] = {}): Feature => ({
 	type: 'Feature',
@@ -128,6 +142,24 @@ export function liveMapStyle(theme: LiveMapTheme): StyleSpecification {
 		sources,
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': theme.background } },
+			{
+				id: 'boundary',
+				type: 'line',
+				source: 'boundary',
+				paint: { 'line-color': theme.plan, 'line-width': 1.5, 'line-dasharray': [3, 2] }
+			},
+			{
+				id: 'pattern',
+				type: 'line',
+				source: 'pattern',
+				paint: { 'line-color': theme.plan, 'line-width': 1, 'line-dasharray': [1, 2] }
+			},
+			{
+				id: 'waypoints',
+				type: 'circle',
+				source: 'waypoints',
+				paint: { 'circle-radius': 3, 'circle-color': theme.plan }
+			},
 			{
 				id: 'heat',
 				type: 'circle',

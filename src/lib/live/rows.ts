@@ -11,8 +11,10 @@ import type {
 	MissionRow,
 	RssiSampleRow,
 	SafetyEventRow,
+	SearchPatternRow,
 	StateTransitionRow,
-	VehicleTelemetryRow
+	VehicleTelemetryRow,
+	WaypointRow
 } from '$lib/contract';
 import type { PiMessage } from './protocol';
 
@@ -25,6 +27,8 @@ export interface LiveRows {
 	detection?: DetectionRow[];
 	homing_step?: HomingStepRow[];
 	safety_event?: SafetyEventRow[];
+	search_pattern?: SearchPatternRow[];
+	waypoint?: WaypointRow[];
 }
 export type LiveTable = keyof LiveRows;
 export type AnyLiveRow = NonNullable<LiveRows[LiveTable]>[number];
@@ -35,7 +39,9 @@ export const LIVE_TABLES: readonly LiveTable[] = [
 	'state_transition',
 	'detection',
 	'homing_step',
-	'safety_event'
+	'safety_event',
+	'search_pattern',
+	'waypoint'
 ];
 
 const R = 6371000;

@@ -104,4 +104,17 @@ describe('live session vs the Pi simulator with faults', () => {
 		expect(await count('state_transition')).toBe(expected);
 		expect(session.counters.backfilled).toBeGreaterThan(0);
 	});
+
+	test('the search pattern is fetched and recorded once, with every waypoint', async () => {
+		let res = await fetch(`${sim.url}/api/search/pattern/preview`);
+		while (!res.ok) {
+			await sleep(200);
+			res = await fetch(`${sim.url}/api/search/pattern/preview`);
+		}
+		const body = (await res.json()) as { waypoints: unknown[] };
+		expect(body.waypoints.length).toBeGreaterThan(3);
+		expect(session.pattern?.waypoints.length).toBe(body.waypoints.length);
+		expect(await count('waypoint')).toBe(body.waypoints.length);
+		expect(await count('search_pattern')).toBe(1);
+	});
 });

@@ -12,6 +12,7 @@ import { isKnown, missedTransitions, parseHistory, type KnownTransition } from '
 import { PiLink, type LinkStatus, type WsFactory } from './link';
 import { RecentKeys, parseFrame } from './protocol';
 import { RowBuilder, liveMissionRow, type LiveRows } from './rows';
+import { parsePatternPreview, patternRows, type PiPattern } from './pattern';
 import { LiveStats } from './stats';
 import type { RecordingMeta, RecordingStore } from './store';
 
@@ -60,6 +61,8 @@ export class LiveSession {
 	/** Arrival time of the newest RSSI sample (performance.now), for sample-to-screen latency. */
 	lastSampleAt = 0;
 	rows: RowBuilder | null = null;
+	/** The Pi's search pattern (waypoints, boundary), fetched at start and on pattern_* events. */
+	pattern: PiPattern | null = null;
 	error: string | null = null;
 	#link: PiLink;
 	#keys = new RecentKeys();
@@ -73,6 +76,8 @@ export class LiveSession {
 	#timers: ReturnType<typeof setInterval>[] = [];
 	#flushing: Promise<void> | null = null;
 	#backfilling: Promise<number> | null = null;
+	#patternFetch: Promise<void> | null = null;
+	#patternKey: string | null = null;
 
 	constructor(readonly o: SessionOptions) {
 		const a = parsePiAddress(o.pi);
@@ -107,6 +112,7 @@ export class LiveSession {
 		if (open && open.to === null && this.rows)
 			this.#add({ safety_event: [this.rows.gap(open.from, null)] });
 		await this.#backfilling;
+		await this.#patternFetch;
 		await this.flush();
 		await this.persist();
 	}
@@ -125,8 +131,10 @@ export class LiveSession {
 			});
 			this.#backfilling = run;
 		}
-		if (s === 'connected' && was === 'reconnecting')
+		if (s === 'connected' && was === 'reconnecting') {
 			this.alerts.link(this.#lastT ?? now, 'Link back', 'info');
+			void this.fetchPattern(); // it may have changed while the link was down
+		}
 	}
 
 	#frame(text: string, at: number) {
@@ -137,7 +145,10 @@ export class LiveSession {
 			this.recent = this.recent.filter((x) => x >= at - 1000);
 		const p = parseFrame(text);
 		if (p.kind === 'malformed') return void this.counters.malformed++;
-		if (p.kind === 'ignored') return void this.counters.ignored++;
+		if (p.kind === 'ignored') {
+			if (p.type.startsWith('pattern_')) void this.fetchPattern();
+			return void this.counters.ignored++;
+		}
 		const m = p.msg;
 		if (m.type === 'pong') return;
 		if (!this.#keys.add(p.key)) return void this.counters.duplicates++;
@@ -183,6 +194,7 @@ export class LiveSession {
 			rows: 0,
 			chunks: 0
 		};
+		void this.fetchPattern();
 	}
 
 	#add(rows: LiveRows) {
@@ -214,6 +226,32 @@ export class LiveSession {
 		} catch {
 			return 0; // the link may have dropped again; the next reconnect retries
 		}
+	}
+
+	/**
+	 * Fetch the Pi's search pattern; a new or changed one is kept for the map and recorded. One
+	 * request at a time: events arriving meanwhile are answered by the one in flight.
+	 */
+	fetchPattern(): Promise<void> {
+		if (this.#patternFetch) return this.#patternFetch;
+		const run = (async () => {
+			try {
+				const f = this.o.fetch ?? fetch;
+				const res = await f(`${this.address.http}/api/search/pattern/preview`);
+				if (!res.ok) return;
+				const p = parsePatternPreview(await res.json());
+				const key = p && JSON.stringify(p);
+				if (!p || key === this.#patternKey) return;
+				this.#patternKey = key;
+				this.pattern = p;
+				const rb = this.rows;
+				if (rb) this.#add(patternRows(rb.missionId, p, rb.origin));
+			} catch {
+				// No pattern (a Pi without one, or the link dropped): the next event or reconnect retries.
+			}
+		})().finally(() => (this.#patternFetch = null));
+		this.#patternFetch = run;
+		return run;
 	}
 
 	/** Append pending rows to DuckDB (one Arrow batch per table, one transaction). */

@@ -10,6 +10,8 @@ import { LiveSession } from '$lib/live/session';
 import { liveView, type LiveView } from '$lib/live/view';
 import type { Fix, StripPoint } from '$lib/live/stats';
 import type { RecordingStore } from '$lib/live/store';
+import { patternView, type PiPattern } from '$lib/live/pattern';
+import type { PatternLike } from '$lib/transforms/map-features';
 import { liveCounts, type LiveCountsRow } from '$lib/queries/live-counts';
 import { liveHeat, type LiveHeatRow } from '$lib/queries/live-heat';
 import { beaconEstimate, type BeaconEstimateRow } from '$lib/queries/spatial-beacon-estimate';
@@ -33,6 +35,9 @@ export class LiveState {
 	trail = $state.raw<Fix[]>([]);
 	counts = $state.raw<LiveCountsRow | null>(null);
 	heat = $state.raw<LiveHeatRow[]>([]);
+	/** The Pi's search pattern for the map (waypoint path and boundary). */
+	pattern = $state.raw<PatternLike | null>(null);
+	#pattern: PiPattern | null = null;
 	/** The review's beacon fit (log-distance, with its uncertainty radius) over what is recorded. */
 	fit = $state.raw<BeaconEstimateRow | null>(null);
 	latency = $state.raw<{ p50: number; p95: number; n: number } | null>(null);
@@ -62,6 +67,8 @@ export class LiveState {
 	async connect(address: string) {
 		this.disconnect();
 		this.fit = null;
+		this.pattern = null;
+		this.#pattern = null;
 		this.address = address.trim();
 		try {
 			// Its own connection: the recorder's batch transactions must not nest inside a file
@@ -119,6 +126,10 @@ export class LiveState {
 			const pts = s.stats.strip;
 			this.strip = { points: [...pts], gaps: this.view?.gaps ?? [], end: pts.at(-1)?.t ?? 0 };
 			this.trail = [...s.stats.trail];
+			if (s.pattern !== this.#pattern) {
+				this.#pattern = s.pattern;
+				this.pattern = patternView(s.pattern);
+			}
 		}
 		if (now - this.#lastHeat >= HEAT_MS && s.missionId) {
 			this.#lastHeat = now;
