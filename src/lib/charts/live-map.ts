@@ -5,6 +5,7 @@
  * GeoJSON each source takes.
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { planLayers } from '$lib/map/style';
 
 /** Colours of the live map (its own, so changes to the review map's theme do not move it). */
 export interface LiveMapTheme {
@@ -142,24 +143,7 @@ export function liveMapStyle(theme: LiveMapTheme): StyleSpecification {
 		sources,
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': theme.background } },
-			{
-				id: 'boundary',
-				type: 'line',
-				source: 'boundary',
-				paint: { 'line-color': theme.plan, 'line-width': 1.5, 'line-dasharray': [3, 2] }
-			},
-			{
-				id: 'pattern',
-				type: 'line',
-				source: 'pattern',
-				paint: { 'line-color': theme.plan, 'line-width': 1, 'line-dasharray': [1, 2] }
-			},
-			{
-				id: 'waypoints',
-				type: 'circle',
-				source: 'waypoints',
-				paint: { 'circle-radius': 3, 'circle-color': theme.plan }
-			},
+			...planLayers(theme.plan, theme.plan),
 			{
 				id: 'heat',
 				type: 'circle',

@@ -2,7 +2,7 @@
  * Pure MapLibre style builders. The style is inline and has no remote sources, sprites or glyphs:
  * the map must draw in a field with no internet. (Basemaps would be opt-in layers.)
  */
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { STATE_COLORS } from '$lib/charts/theme';
 
@@ -135,24 +135,7 @@ export function missionMapStyle(theme: MapTheme, mode: ColorMode = 'rssi'): Styl
 				source: 'heat',
 				paint: { 'fill-color': ramp('rssi_dbm', RSSI_STOPS), 'fill-opacity': 0.45 }
 			},
-			{
-				id: 'boundary',
-				type: 'line',
-				source: 'boundary',
-				paint: { 'line-color': theme.boundary, 'line-width': 1.5, 'line-dasharray': [3, 2] }
-			},
-			{
-				id: 'pattern',
-				type: 'line',
-				source: 'pattern',
-				paint: { 'line-color': theme.path, 'line-width': 1, 'line-dasharray': [1, 2] }
-			},
-			{
-				id: 'waypoints',
-				type: 'circle',
-				source: 'waypoints',
-				paint: { 'circle-radius': 3, 'circle-color': theme.path }
-			},
+			...planLayers(theme.boundary, theme.path),
 			{
 				id: 'track-casing',
 				type: 'line',
@@ -247,4 +230,32 @@ export function missionMapStyle(theme: MapTheme, mode: ColorMode = 'rssi'): Styl
 			}
 		]
 	};
+}
+
+/**
+ * The search plan, on the review and live maps alike: the boundary (dashed), the planned path
+ * through the waypoints (dotted) and the waypoints, from sources named boundary, pattern and
+ * waypoints.
+ */
+export function planLayers(boundary: string, path: string): LayerSpecification[] {
+	return [
+		{
+			id: 'boundary',
+			type: 'line',
+			source: 'boundary',
+			paint: { 'line-color': boundary, 'line-width': 1.5, 'line-dasharray': [3, 2] }
+		},
+		{
+			id: 'pattern',
+			type: 'line',
+			source: 'pattern',
+			paint: { 'line-color': path, 'line-width': 1, 'line-dasharray': [1, 2] }
+		},
+		{
+			id: 'waypoints',
+			type: 'circle',
+			source: 'waypoints',
+			paint: { 'circle-radius': 3, 'circle-color': path }
+		}
+	];
 }
