@@ -17,6 +17,15 @@ import type {
 	WaypointRow
 } from '$lib/contract';
 import type { PiMessage } from './protocol';
+import { distanceM } from '$lib/transforms/geo';
+
+/** The live mission's local origin: its first fix (or an earlier session's, see RowBuilder). */
+export interface LiveOrigin {
+	lat: number;
+	lon: number;
+	/** AMSL, m; heights above it are alt_rel_m. */
+	alt: number | null;
+}
 
 /** Rows of one or more contract tables, as produced by the live recorder. */
 export interface LiveRows {
@@ -77,17 +86,30 @@ export class RowBuilder {
 	stateSince: number | null = null;
 	homing: boolean | null = null;
 	pos: { lat: number; lon: number; north: number; east: number } | null = null;
-	origin: { lat: number; lon: number; alt: number | null } | null = null;
+	origin: LiveOrigin | null = null;
 	seq = 0;
 	detections = 0;
 	#detected = false;
 	#up = 0;
 	#down = 0;
 
+	/**
+	 * `earlier`: the origin of an earlier session with this Pi. A session that starts in the air
+	 * (the first fix armed: the tab was reloaded or the laptop joined mid-flight) keeps it when
+	 * the fix is within 5 km of it, so its heights stay above the take-off point rather than
+	 * above wherever the drone was when the tab caught up. On the ground, the first fix is it.
+	 */
 	constructor(
 		readonly missionId: string,
-		readonly startedAt: number
+		readonly startedAt: number,
+		readonly earlier: LiveOrigin | null = null
 	) {}
+
+	#originFor(lat: number, lon: number, alt: number | null, armed: boolean | null): LiveOrigin {
+		const e = this.earlier;
+		if (armed && e && distanceM(lat, lon, e.lat, e.lon) < 5000) return e;
+		return { lat, lon, alt };
+	}
 
 	#timed(t: number) {
 		return { mission_id: this.missionId, t, t_rel_s: (t - this.startedAt) / 1000 };
@@ -100,7 +122,7 @@ export class RowBuilder {
 				return this.#rssi(m);
 			case 'telemetry': {
 				if (m.lat !== null && m.lon !== null && !this.origin)
-					this.origin = { lat: m.lat, lon: m.lon, alt: m.alt };
+					this.origin = this.#originFor(m.lat, m.lon, m.alt, m.armed);
 				const o = this.origin;
 				const ne =
 					o && m.lat !== null && m.lon !== null

@@ -11,7 +11,7 @@ import { AlertTracker } from './alerts';
 import { isKnown, missedTransitions, parseHistory, type KnownTransition } from './backfill';
 import { PiLink, type LinkStatus, type WsFactory } from './link';
 import { RecentKeys, parseFrame } from './protocol';
-import { RowBuilder, liveMissionRow, type LiveRows } from './rows';
+import { RowBuilder, liveMissionRow, type LiveOrigin, type LiveRows } from './rows';
 import { parsePatternPreview, patternRows, type PiPattern } from './pattern';
 import { LiveStats } from './stats';
 import type { RecordingMeta, RecordingStore } from './store';
@@ -26,6 +26,8 @@ export interface SessionOptions {
 	persistMs?: number;
 	/** Called after each batch reached DuckDB. */
 	onFlushed?(rows: number): void;
+	/** The origin of an earlier session with this Pi, for a session that starts in the air. */
+	earlierOrigin?: LiveOrigin | null;
 }
 
 export interface Counters {
@@ -183,7 +185,7 @@ export class LiveSession {
 		const stamp = new Date(t).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 		// A random tail: two sessions started in the same second must not share a mission id.
 		const id = `live-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
-		this.rows = new RowBuilder(id, t);
+		this.rows = new RowBuilder(id, t, this.o.earlierOrigin ?? null);
 		this.#add({ mission: [liveMissionRow(id, t, this.address.hostPort)] });
 		this.#meta = {
 			id,

@@ -11,12 +11,17 @@ import { liveView, type LiveView } from '$lib/live/view';
 import type { Fix, StripPoint } from '$lib/live/stats';
 import type { RecordingStore } from '$lib/live/store';
 import { patternView, type PiPattern } from '$lib/live/pattern';
+import type { LiveOrigin } from '$lib/live/rows';
+import { parsePiAddress } from '$lib/live/address';
 import type { PatternLike } from '$lib/transforms/map-features';
 import { liveCounts, type LiveCountsRow } from '$lib/queries/live-counts';
 import { liveHeat, type LiveHeatRow } from '$lib/queries/live-heat';
 import { beaconEstimate, type BeaconEstimateRow } from '$lib/queries/spatial-beacon-estimate';
 
 export const PI_KEY = 'pisad.pi';
+/** Per Pi: the last live session's origin, kept 12 h (see RowBuilder). */
+const ORIGIN_KEY = (hostPort: string) => `pisad.origin.${hostPort}`;
+const ORIGIN_KEEP_MS = 12 * 3600_000;
 const TEXT_MS = 100;
 const PANEL_MS = 200;
 const HEAT_MS = 2000;
@@ -38,6 +43,7 @@ export class LiveState {
 	/** The Pi's search pattern for the map (waypoint path and boundary). */
 	pattern = $state.raw<PatternLike | null>(null);
 	#pattern: PiPattern | null = null;
+	#origin: LiveOrigin | null = null;
 	/** The review's beacon fit (log-distance, with its uncertainty radius) over what is recorded. */
 	fit = $state.raw<BeaconEstimateRow | null>(null);
 	latency = $state.raw<{ p50: number; p95: number; n: number } | null>(null);
@@ -78,6 +84,7 @@ export class LiveState {
 			const s = new LiveSession({
 				db,
 				pi: this.address,
+				earlierOrigin: readOrigin(this.address),
 				store: this.store(),
 				onFlushed: () => void this.#count()
 			});
@@ -126,6 +133,11 @@ export class LiveState {
 			const pts = s.stats.strip;
 			this.strip = { points: [...pts], gaps: this.view?.gaps ?? [], end: pts.at(-1)?.t ?? 0 };
 			this.trail = [...s.stats.trail];
+			const o = s.rows?.origin;
+			if (o && o !== this.#origin) {
+				this.#origin = o;
+				saveOrigin(s.address.hostPort, o);
+			}
 			if (s.pattern !== this.#pattern) {
 				this.#pattern = s.pattern;
 				this.pattern = patternView(s.pattern);
@@ -194,4 +206,26 @@ function percentiles(xs: number[]): { p50: number; p95: number; n: number } {
 	const s = [...xs].sort((a, b) => a - b);
 	const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))] ?? NaN;
 	return { p50: at(0.5), p95: at(0.95), n: s.length };
+}
+
+function readOrigin(address: string): LiveOrigin | null {
+	const a = parsePiAddress(address);
+	if (!a) return null;
+	try {
+		const o = JSON.parse(localStorage.getItem(ORIGIN_KEY(a.hostPort)) ?? 'null') as
+			(LiveOrigin & { savedAt: number }) | null;
+		if (!o || Date.now() - o.savedAt > ORIGIN_KEEP_MS) return null;
+		if (!Number.isFinite(o.lat) || !Number.isFinite(o.lon)) return null;
+		return { lat: o.lat, lon: o.lon, alt: Number.isFinite(o.alt) ? o.alt : null };
+	} catch {
+		return null;
+	}
+}
+
+function saveOrigin(hostPort: string, o: LiveOrigin) {
+	try {
+		localStorage.setItem(ORIGIN_KEY(hostPort), JSON.stringify({ ...o, savedAt: Date.now() }));
+	} catch {
+		// A full or forbidden storage only loses this convenience.
+	}
 }
