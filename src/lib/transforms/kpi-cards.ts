@@ -95,7 +95,8 @@ export function kpiCards(k: KpiLike): KpiCard[] {
 			value: k.detection_range_m,
 			display: n(k.detection_range_m, 0, 'm'),
 			status: st(k.fr1_pass),
-			requirement: 'FR1: ≥ 500 m at > 12 dB SNR'
+			requirement:
+				'FR1: ≥ 500 m at > 12 dB SNR. The range at the first detection whose pursuit reached the beacon.'
 		},
 		{
 			name: 'beacon_est_lat',
@@ -147,7 +148,8 @@ export function kpiCards(k: KpiLike): KpiCard[] {
 			value: k.false_positives,
 			display: `${n(k.false_positives, 0)}${k.false_positive_rate_pct != null ? ` (${n(k.false_positive_rate_pct, 0, '%')})` : ''}`,
 			status: st(k.nfr7_pass),
-			requirement: 'NFR7: < 5 %'
+			requirement:
+				'NFR7: < 5 %. A detection is false when its position is 100 m or more from the beacon (the Pi’s rule), so a strong beacon heard from farther away counts against it.'
 		},
 		{
 			name: 'search_time_min',

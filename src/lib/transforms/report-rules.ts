@@ -31,7 +31,12 @@ export interface RuleKpis {
 const n = (v: number | null | undefined, d = 0, u = '') => formatNumber(v ?? null, d, u);
 
 /** Recommendations in priority order; a mission that meets everything gets one 'ok' line. */
-export function recommendations(k: RuleKpis | null, detections: number): Recommendation[] {
+export function recommendations(
+	k: RuleKpis | null,
+	detections: number,
+	/** Distances (m) from the beacon of the detections judged false by the 100 m rule. */
+	falseDistancesM: readonly number[] = []
+): Recommendation[] {
 	if (!k)
 		return [
 			{
@@ -72,12 +77,24 @@ export function recommendations(k: RuleKpis | null, detections: number): Recomme
 			severity: 'action',
 			text: 'The beacon was detected but never acquired (no HOLDING): review the homing log and the operator actions after detection.'
 		});
-	if (k.nfr7_pass === false)
-		out.push({
-			rule: 'NFR7',
-			severity: 'action',
-			text: `False positives ${n(k.false_positive_rate_pct, 0, '%')} (NFR7: < 5 %). Raise snr_trigger_db or debounce_in_samples, and look for interference at the times of the false detections.`
-		});
+	if (k.nfr7_pass === false) {
+		// FR1 asks for detection at 500 m or more, the 100 m rule calls every detection beyond
+		// 100 m false: detections between the two are most likely the beacon itself.
+		const near = falseDistancesM.filter((d) => d < 500).length;
+		out.push(
+			near > falseDistancesM.length / 2
+				? {
+						rule: 'NFR7',
+						severity: 'action',
+						text: `False positives ${n(k.false_positive_rate_pct, 0, '%')} (NFR7: < 5 %), but ${near} of the ${falseDistancesM.length} were 100–500 m from the beacon: inside the range FR1 requires it to be detected at, so most likely the beacon itself, counted false only by the 100 m rule. Check them on the map before raising the trigger.`
+					}
+				: {
+						rule: 'NFR7',
+						severity: 'action',
+						text: `False positives ${n(k.false_positive_rate_pct, 0, '%')} (NFR7: < 5 %). Raise snr_trigger_db or debounce_in_samples, and look for interference at the times of the false detections.`
+					}
+		);
+	}
 	if (k.goal_70_pass === false && located)
 		out.push({
 			rule: 'PRD goal',

@@ -167,6 +167,12 @@ describe('recommendations', () => {
 		const rules = recommendations(kpis, 2).map((x) => x.rule);
 		expect(rules).toEqual(['FR1', 'NFR7']);
 	});
+	it('reads false positives 100–500 m from the beacon as the beacon itself (FR1 range)', () => {
+		const near = recommendations(kpis, 5, [150, 220, 310, 900]).find((x) => x.rule === 'NFR7');
+		expect(near?.text).toMatch(/3 of the 4 were 100–500 m from the beacon/);
+		const far = recommendations(kpis, 5, [900, 1200]).find((x) => x.rule === 'NFR7');
+		expect(far?.text).toMatch(/look for interference/);
+	});
 	it('says so when the beacon was never heard', () => {
 		const rec = recommendations({ ...kpis, fr1_pass: null, detection_range_m: null }, 0);
 		expect(rec[0]?.rule).toBe('FR1');

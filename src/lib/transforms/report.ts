@@ -130,6 +130,12 @@ export function buildReport(input: ReportInput): MissionReport {
 			rate_pct: k?.false_positive_rate_pct ?? null,
 			detections
 		},
-		recommendations: recommendations(k, s.detections)
+		recommendations: recommendations(
+			k,
+			s.detections,
+			detections.flatMap((d) =>
+				d.verdict === 'false' && d.distance_m != null ? [d.distance_m] : []
+			)
+		)
 	};
 }
