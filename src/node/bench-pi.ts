@@ -57,12 +57,16 @@ interface Cell {
 	ms: number[];
 	/** The longest main-thread task of each run (ms; null where not reported). */
 	longest: (number | null)[];
-	bytes: number;
-	requests: number;
-	ranged: number;
+	/** Per run, in run order (the reported run is the one with the median time). */
+	served: { bytes: number; requests: number; ranged: number; picked?: string }[];
 	rows: number;
-	picked?: string;
 }
+
+/** The run with the median time: its bytes, requests and choice go with the reported time. */
+const medianRun = (c: Cell): Cell['served'][number] => {
+	const order = c.ms.map((_, i) => i).sort((a, b) => (c.ms[a] as number) - (c.ms[b] as number));
+	return c.served[order[Math.floor((order.length - 1) / 2)] as number] as Cell['served'][number];
+};
 
 const median = (xs: number[]): number => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -88,7 +92,7 @@ async function measure(
 		link,
 		endAt_s: 1
 	});
-	const cell: Cell = { ms: [], longest: [], bytes: 0, requests: 0, ranged: 0, rows: 0 };
+	const cell: Cell = { ms: [], longest: [], served: [], rows: 0 };
 	try {
 		for (let i = 0; i < runs; i++) {
 			const ctx = await browser.newContext();
@@ -112,11 +116,13 @@ async function measure(
 				.filter((q) => !q.path.endsWith('/api/missions'));
 			cell.ms.push(r.ms);
 			cell.longest.push(r.longestTaskMs ?? null);
-			cell.bytes = served.reduce((s, q) => s + q.bytes, 0);
-			cell.requests = served.length;
-			cell.ranged = served.filter((q) => q.status === 206).length;
+			cell.served.push({
+				bytes: served.reduce((s, q) => s + q.bytes, 0),
+				requests: served.length,
+				ranged: served.filter((q) => q.status === 206).length,
+				picked: r.picked
+			});
 			cell.rows = r.rssiRows;
-			cell.picked = r.picked;
 			await ctx.close();
 		}
 	} finally {
@@ -133,6 +139,20 @@ const fmtTask = (c: Cell): string => {
 	if (!xs.length) return '';
 	const m = median(xs);
 	return m ? `, longest task ${m.toFixed(0)} ms` : ', no task ≥ 50 ms';
+};
+/** The app's choice in each run ("<way>, probe N Mbit/s"): each way with its count and probes. */
+const fmtPicks = (c: Cell): string => {
+	const byWay = new Map<string, string[]>();
+	for (const x of c.served) {
+		const [way = '?', probe] = (x.picked ?? '?').split(', probe ');
+		byWay.set(way, [...(byWay.get(way) ?? []), ...(probe ? [probe.replace(' Mbit/s', '')] : [])]);
+	}
+	return [...byWay]
+		.map(([way, probes]) => {
+			const n = c.served.length > 1 && byWay.size > 1 ? ` ×${probes.length || 1}` : '';
+			return `${way}${n}${probes.length ? `, probe ${probes.join('/')} Mbit/s` : ''}`;
+		})
+		.join('; ');
 };
 const fmtBytes = (b: number): string =>
 	b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(1)} kB`;
@@ -164,8 +184,9 @@ export async function runPiBench(opts: PiBenchOptions = {}): Promise<{ table: st
 				for (const way of ways) {
 					log(`${col}: ${way}`);
 					const c = await measure(browser, appBase, link, resolve(DATA_DIR), id, way, n);
+					const m = medianRun(c);
 					log(
-						`  ${fmtMs(median(c.ms))}, ${fmtBytes(c.bytes)} in ${c.requests} requests${fmtTask(c)}`
+						`  ${fmtMs(median(c.ms))}, ${fmtBytes(m.bytes)} in ${m.requests} requests${fmtTask(c)}${m.picked ? ` (${fmtPicks(c)})` : ''}`
 					);
 					cells.set(`${col}|${way}`, c);
 				}
@@ -186,8 +207,9 @@ export async function runPiBench(opts: PiBenchOptions = {}): Promise<{ table: st
 			const row = cols.map((col) => {
 				const c = cells.get(`${col}|${way}`);
 				if (!c) return '—';
-				const what = `${fmtBytes(c.bytes)}, ${c.requests} req${c.ranged ? `, ${c.ranged}×206` : ''}${fmtTask(c)}`;
-				return `${fmtMs(median(c.ms))} (${c.picked ? `${c.picked}; ` : ''}${what})`;
+				const m = medianRun(c);
+				const what = `${fmtBytes(m.bytes)}, ${m.requests} req${m.ranged ? `, ${m.ranged}×206` : ''}${fmtTask(c)}`;
+				return `${fmtMs(median(c.ms))} (${m.picked ? `${fmtPicks(c)}; ` : ''}${what})`;
 			});
 			return `| ${way} | ${row.join(' | ')} |`;
 		})

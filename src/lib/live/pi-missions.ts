@@ -66,22 +66,25 @@ export interface PiLink {
 /**
  * Time to get each way into DuckDB, in seconds, for `mb` megabytes on a link of `kbps`: transfer
  * plus processing. Processing costs measured by `npm run bench` (src/node/bench-pi.ts, headless
- * Chromium, localhost): a .duckdb is attached and copied at ~0.03 s/MB + 0.3 s (6.6 MB: 0.52 s,
- * 36.5 MB: 1.41 s); contract Parquet is decoded in JS at ~0.24 s/MB + 0.9 s (3.1 MB: 1.6 s, 31 MB:
- * 8.2 s). The range Parquet path overlaps decoding with the next table's transfer, so its total
- * is near the larger of the two.
+ * Chromium, localhost): a .duckdb is attached and copied at ~0.03 s/MB + 0.3 s (6.6 MB: 0.40–
+ * 0.52 s, 36.5 MB: 0.73–1.41 s); contract Parquet read by ranges and decoded in the Parquet
+ * workers at ~0.09 s/MB + 0.5 s (3.1 MB: 0.85 s, 31 MB: 3.3 s; it was 0.24 s/MB + 0.9 s decoded
+ * on the page). Decoding overlaps the next table's transfer, so the total is near the larger of
+ * the two.
  */
 export function estimateSeconds(way: 'duckdb' | 'parquet', mb: number, kbps: number): number {
 	const transfer = (mb * 8000) / kbps;
 	if (way === 'duckdb') return transfer + 0.3 + 0.03 * mb;
-	return Math.max(transfer, 0.9 + 0.24 * mb) + 0.1 * Math.min(transfer, 0.9 + 0.24 * mb);
+	const decode = 0.5 + 0.09 * mb;
+	return Math.max(transfer, decode) + 0.1 * Math.min(transfer, decode);
 }
 
 /**
  * The rule: a Pi mission with contract Parquet comes as Parquet read by ranges (footers first,
  * then the column chunks, decoded while the next table downloads), unless the .duckdb is
  * estimated faster on the link as measured (it is twice the bytes for a 1-hour sortie but needs
- * no JS decoding: it wins only on fast links, above ~45 Mbit/s for 1 h, ~40 Mbit/s for 10 h). A Pi that
+ * no JS decoding: it wins only on fast links, above ~190 Mbit/s for 1 h, ~145 Mbit/s for 10 h, a
+ * wired LAN or the Pi's own host). A Pi that
  * does not answer ranges gets whole downloads of the same choice. No Parquet: the .duckdb whole
  * (reading it by ranges to copy every table re-reads blocks: 9.5 MB for a 6.6 MB file).
  */
