@@ -97,35 +97,51 @@ export function httpRangeFile(
 }
 
 /**
- * Link throughput in kbit/s, measured by reading the first `bytes` of `url` (a range request;
- * a server without ranges is cut off after as many bytes). The rate is taken from the first
- * chunk's arrival to the last: the round trip before the first byte (latency, the server
- * starting to answer, a busy page) says nothing about how fast bytes then flow, and counting it
- * read a localhost Pi as a 40 Mbit/s link. When nearly everything comes in the first chunk the
- * whole time is used instead (an underestimate, but then the file is small or the link fast).
- * 256 KiB is enough to tell a radio link (a few Mbit/s) from a LAN or localhost (hundreds).
+ * Link throughput in kbit/s, measured by range reads of `url`. The rate is timed from the first
+ * chunk's arrival to the last: the round trip before the first byte (latency, the server starting
+ * to answer, a busy page) says nothing about how fast bytes then flow. A first read of `bytes`
+ * (256 KiB) is all a radio link pays (a few Mbit/s). Anything faster than 10 Mbit/s is read
+ * further, `fastBytes` (1 MiB) more, and that read decides: a short read on a fast link measures
+ * the page's chunk handling more than the link (256 KiB read a localhost Pi as 26–160 Mbit/s
+ * while the engine was starting; the read after it, 390–2000). A server without ranges is cut
+ * off after as many bytes.
  */
 export async function measureLinkKbps(
 	url: string,
 	bytes = 256 * 1024,
-	f: typeof fetch = fetch
+	f: typeof fetch = fetch,
+	fastBytes = 1024 * 1024
 ): Promise<number> {
+	const first = await timedRead(url, 0, bytes, f);
+	if (first.kbps <= 10_000 || fastBytes <= 0 || first.bytes < bytes) return first.kbps;
+	const more = await timedRead(url, bytes, fastBytes, f);
+	return more.bytes >= fastBytes / 2 ? more.kbps : first.kbps;
+}
+
+/** One range read of `len` bytes from `start`, timed from its first chunk (see measureLinkKbps). */
+async function timedRead(
+	url: string,
+	start: number,
+	len: number,
+	f: typeof fetch
+): Promise<{ kbps: number; bytes: number }> {
 	const t0 = performance.now();
-	const res = await f(url, { headers: { Range: `bytes=0-${bytes - 1}` } });
+	const res = await f(url, { headers: { Range: `bytes=${start}-${start + len - 1}` } });
 	if (!res.ok || !res.body) throw new Error(`${url} answered HTTP ${res.status}`);
 	const reader = res.body.getReader();
 	let n = 0;
 	let first = 0;
 	let tFirst = 0;
-	while (n < bytes) {
+	while (n < len) {
 		const { done, value } = await reader.read();
 		if (done) break;
 		if (!n) [first, tFirst] = [value.length, performance.now()];
 		n += value.length;
 	}
 	const tEnd = performance.now();
-	if (n >= bytes) await reader.cancel().catch(() => undefined);
+	if (n >= len) await reader.cancel().catch(() => undefined);
+	// Nearly everything in the first chunk: the whole time (an underestimate, but a fast link).
 	if (n - first >= 32 * 1024 && tEnd - tFirst > 0)
-		return ((n - first) * 8) / Math.max(tEnd - tFirst, 0.05);
-	return (n * 8) / Math.max(tEnd - t0, 0.5);
+		return { kbps: ((n - first) * 8) / Math.max(tEnd - tFirst, 0.05), bytes: n };
+	return { kbps: (n * 8) / Math.max(tEnd - t0, 0.5), bytes: n };
 }
