@@ -5,6 +5,7 @@
  */
 import type { SearchPatternRow, WaypointRow } from '$lib/contract';
 import type { PatternLike } from '$lib/transforms/map-features';
+import { toLocal } from '$lib/sim/geo';
 
 export interface PiPattern {
 	patternId: string | null;
@@ -47,8 +48,7 @@ export function patternRows(
 	p: PiPattern,
 	origin: { lat: number; lon: number } | null
 ): { search_pattern: SearchPatternRow[]; waypoint: WaypointRow[] } {
-	const R = 6371000;
-	const rad = Math.PI / 180;
+	const o = origin && { lat_deg: origin.lat, lon_deg: origin.lon };
 	return {
 		search_pattern: [
 			{
@@ -61,17 +61,20 @@ export function patternRows(
 				boundary_geojson: p.boundaryGeojson
 			}
 		],
-		waypoint: p.waypoints.map((w) => ({
-			mission_id: missionId,
-			pattern_id: p.patternId,
-			idx: w.idx,
-			lat_deg: w.lat_deg,
-			lon_deg: w.lon_deg,
-			north_m: origin ? (w.lat_deg - origin.lat) * rad * R : null,
-			east_m: origin ? (w.lon_deg - origin.lon) * rad * R * Math.cos(origin.lat * rad) : null,
-			alt_m: w.alt_m,
-			reached_at: null
-		}))
+		waypoint: p.waypoints.map((w) => {
+			const ne = o ? toLocal(w, o) : null;
+			return {
+				mission_id: missionId,
+				pattern_id: p.patternId,
+				idx: w.idx,
+				lat_deg: w.lat_deg,
+				lon_deg: w.lon_deg,
+				north_m: ne?.north_m ?? null,
+				east_m: ne?.east_m ?? null,
+				alt_m: w.alt_m,
+				reached_at: null
+			};
+		})
 	};
 }
 

@@ -18,6 +18,7 @@ import type {
 } from '$lib/contract';
 import type { PiMessage } from './protocol';
 import { distanceM } from '$lib/transforms/geo';
+import { toLocal } from '$lib/sim/geo';
 
 /** The live mission's local origin: its first fix (or an earlier session's, see RowBuilder). */
 export interface LiveOrigin {
@@ -52,9 +53,6 @@ export const LIVE_TABLES: readonly LiveTable[] = [
 	'search_pattern',
 	'waypoint'
 ];
-
-const R = 6371000;
-const RAD = Math.PI / 180;
 
 /** The live mission's mission row (source 'live'; ended_at set when the flight is saved). */
 export function liveMissionRow(id: string, startedAt: number, pi: string): MissionRow {
@@ -124,13 +122,11 @@ export class RowBuilder {
 				if (m.lat !== null && m.lon !== null && !this.origin)
 					this.origin = this.#originFor(m.lat, m.lon, m.alt, m.armed);
 				const o = this.origin;
-				const ne =
+				const local =
 					o && m.lat !== null && m.lon !== null
-						? {
-								north: (m.lat - o.lat) * RAD * R,
-								east: (m.lon - o.lon) * RAD * R * Math.cos(o.lat * RAD)
-							}
+						? toLocal({ lat_deg: m.lat, lon_deg: m.lon }, { lat_deg: o.lat, lon_deg: o.lon })
 						: null;
+				const ne = local && { north: local.north_m, east: local.east_m };
 				if (ne && m.lat !== null && m.lon !== null) this.pos = { lat: m.lat, lon: m.lon, ...ne };
 				const row: VehicleTelemetryRow = {
 					...this.#timed(m.t),

@@ -3,10 +3,8 @@
  * data-quality note (rows affected, and why), so a bad log still opens and says what was wrong.
  */
 import { distanceM } from '$lib/transforms/geo';
+import { toLocal } from '$lib/sim/geo';
 import type { DraftNote, TimedRow } from './types';
-
-const R = 6_371_000;
-const rad = Math.PI / 180;
 
 /** Bounds of what an RSSI sample can be (dBm); outside is a logging fault, not a signal. */
 export const RSSI_RANGE_DBM = [-200, 30] as const;
@@ -119,8 +117,12 @@ export function addRelative(
 	for (const r of rows) {
 		r.t_rel_s = (r.t - startMs) / 1000;
 		if (origin && typeof r.lat_deg === 'number' && typeof r.lon_deg === 'number') {
-			r.north_m = (r.lat_deg - origin.lat) * rad * R;
-			r.east_m = (r.lon_deg - origin.lon) * rad * R * Math.cos(origin.lat * rad);
+			const ne = toLocal(
+				{ lat_deg: r.lat_deg, lon_deg: r.lon_deg },
+				{ lat_deg: origin.lat, lon_deg: origin.lon }
+			);
+			r.north_m = ne.north_m;
+			r.east_m = ne.east_m;
 		}
 	}
 }
