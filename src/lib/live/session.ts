@@ -148,7 +148,10 @@ export class LiveSession {
 		const p = parseFrame(text);
 		if (p.kind === 'malformed') return void this.counters.malformed++;
 		if (p.kind === 'ignored') {
-			if (p.type.startsWith('pattern_')) void this.fetchPattern();
+			// The plan changes with a new pattern; progress events (pattern_update at each waypoint)
+			// only matter while none is known yet (e.g. the first fetch failed).
+			if (p.type === 'pattern_created' || (!this.pattern && p.type.startsWith('pattern_')))
+				void this.fetchPattern();
 			return void this.counters.ignored++;
 		}
 		const m = p.msg;

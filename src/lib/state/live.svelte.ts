@@ -53,6 +53,8 @@ export class LiveState {
 	#lastPanel = 0;
 	#lastHeat = 0;
 	#lastFit = 0;
+	/** Rows written (session counter) when the last fit started. */
+	#fitAt = -1;
 	#fitting = false;
 	#pendingSample = 0;
 	#measured = 0;
@@ -73,6 +75,7 @@ export class LiveState {
 	async connect(address: string) {
 		this.disconnect();
 		this.fit = null;
+		this.#fitAt = -1;
 		this.pattern = null;
 		this.#pattern = null;
 		this.address = address.trim();
@@ -147,8 +150,11 @@ export class LiveState {
 			this.#lastHeat = now;
 			void this.#heat(s.missionId);
 		}
-		if (now - this.#lastFit >= FIT_MS && s.missionId && !this.#fitting) {
+		// Refit only when rows were written since the last fit (a quiet or dropped link adds none).
+		const written = s.counters.written;
+		if (now - this.#lastFit >= FIT_MS && s.missionId && !this.#fitting && written !== this.#fitAt) {
 			this.#lastFit = now;
+			this.#fitAt = written;
 			void this.#fit(s.missionId);
 		}
 		this.#raf = requestAnimationFrame((t) => this.#frame(t));
