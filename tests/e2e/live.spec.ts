@@ -81,7 +81,9 @@ test('a live flight with a link drop: recorded = sent, backfilled, survives a re
 		expect(Math.abs((await num(page, 'beacon_est_lon')) - 149.165)).toBeLessThan(0.01);
 		// Range and bearing from the drone to it (the drone is within a few hundred metres).
 		expect(await num(page, 'beacon_range_m')).toBeLessThan(1000);
-		expect(await num(page, 'beacon_bearing_deg')).toBeGreaterThanOrEqual(0);
+		const bearing = await num(page, 'beacon_bearing_deg');
+		expect(bearing).toBeGreaterThanOrEqual(0);
+		expect(bearing).toBeLessThan(360);
 		const recorded = await num(page, 'rssi_samples');
 		await page.screenshot({ path: 'test-results/screens/live-after-gaps.png', fullPage: true });
 

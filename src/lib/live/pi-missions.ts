@@ -4,7 +4,7 @@
  * byte progress; they then load like dropped files) or read by ranges (see `range.ts`).
  */
 import { parquetMetadataAsync } from 'hyparquet';
-import { httpRangeFile, type RangeFile } from './range';
+import { concat, httpRangeFile, type RangeFile } from './range';
 
 export interface PiMissionFile {
 	name: string;
@@ -251,16 +251,6 @@ function toMs(v: unknown): number | null {
 	if (typeof v === 'bigint') return Number(v) / 1000;
 	if (typeof v === 'number') return v / 1000;
 	return null;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-	const bytes = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		bytes.set(p, at);
-		at += p.length;
-	}
-	return bytes;
 }
 
 /** Map with at most `n` in flight, results in input order. */

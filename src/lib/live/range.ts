@@ -51,13 +51,7 @@ export function httpRangeFile(
 				throw new NoRangesError(`${url}: the server sends whole files, not ranges`);
 			}
 		}
-		const out = new Uint8Array(n);
-		let at = 0;
-		for (const p of parts) {
-			out.set(p, at);
-			at += p.length;
-		}
-		return out.buffer;
+		return concat(parts).buffer as ArrayBuffer;
 	};
 
 	return {
@@ -144,4 +138,15 @@ async function timedRead(
 	if (n - first >= 32 * 1024 && tEnd - tFirst > 0)
 		return { kbps: ((n - first) * 8) / Math.max(tEnd - tFirst, 0.05), bytes: n };
 	return { kbps: (n * 8) / Math.max(tEnd - t0, 0.5), bytes: n };
+}
+
+/** The parts of a streamed body as one array. */
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
+	const bytes = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		bytes.set(p, at);
+		at += p.length;
+	}
+	return bytes;
 }

@@ -18,9 +18,10 @@ describe('bearingDeg', () => {
 		expect(bearingDeg(lat, lon, lat - dLat, lon)).toBeCloseTo(180, 3);
 		expect(bearingDeg(lat, lon, lat, lon - dLon)).toBeCloseTo(270, 1);
 	});
-	it('stays in [0, 360)', () => {
-		const b = bearingDeg(lat, lon, lat + dLat, lon - dLon / 1e6);
-		expect(b).toBeGreaterThanOrEqual(0);
+	it('wraps west of north to just under 360°, not a negative angle', () => {
+		const b = bearingDeg(lat, lon, lat + dLat, lon - dLon / 100);
+		expect(b).toBeGreaterThan(359);
 		expect(b).toBeLessThan(360);
+		expect(b).toBeCloseTo(360 - (Math.atan(1 / 100) * 180) / Math.PI, 2);
 	});
 });
