@@ -4,31 +4,34 @@
  * selection used for comparing two missions.
  */
 import type { AppState } from './app.svelte';
-import { Resource } from './resource.svelte';
-import { missionKpiSql, type MissionKpiSqlRow } from '$lib/queries/kpi-mission-kpis';
+import { Coordinator } from '$lib/coordinator';
+import { libraryPanels } from '$lib/panels/library';
+import type { MissionKpiSqlRow } from '$lib/queries/kpi-mission-kpis';
 import type { MissionListRow } from '$lib/queries/mission-list';
 
 export type LibraryRow = MissionListRow & Partial<Omit<MissionKpiSqlRow, keyof MissionListRow>>;
 
 export class Library {
-	kpis = new Resource<Map<string, MissionKpiSqlRow>>();
 	sortKey = $state<string>('started_at');
 	sortDesc = $state(true);
 	selected = $state<string[]>([]);
 	#app: AppState;
+	#coordinator: Coordinator<typeof libraryPanels>;
+	#version = 0;
 
 	constructor(app: AppState) {
 		this.#app = app;
+		this.#coordinator = new Coordinator(() => app.db(), libraryPanels);
+	}
+
+	/** KPIs of every loaded mission, by id. */
+	get kpis() {
+		return this.#coordinator.panels.library;
 	}
 
 	/** Recompute KPIs for all loaded missions. */
 	refresh() {
-		this.kpis.run(async () => {
-			const rows = await missionKpiSql(await this.#app.db(), null);
-			// A lookup built once per result and replaced whole (Resource data is $state.raw).
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			return new Map(rows.map((r) => [r.mission_id, r]));
-		}, 'library');
+		this.#coordinator.open({ version: ++this.#version });
 	}
 
 	/** Missions joined with their KPIs, sorted. */
