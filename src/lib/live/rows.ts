@@ -17,8 +17,7 @@ import type {
 	WaypointRow
 } from '$lib/contract';
 import type { PiMessage } from './protocol';
-import { distanceM } from '$lib/transforms/geo';
-import { toLocal } from '$lib/sim/geo';
+import { distanceM, toLocal } from '$lib/geo';
 
 /** The live mission's local origin: its first fix (or an earlier session's, see RowBuilder). */
 export interface LiveOrigin {
@@ -105,7 +104,12 @@ export class RowBuilder {
 
 	#originFor(lat: number, lon: number, alt: number | null, armed: boolean | null): LiveOrigin {
 		const e = this.earlier;
-		if (armed && e && distanceM(lat, lon, e.lat, e.lon) < 5000) return e;
+		if (
+			armed &&
+			e &&
+			distanceM({ lat_deg: lat, lon_deg: lon }, { lat_deg: e.lat, lon_deg: e.lon }) < 5000
+		)
+			return e;
 		return { lat, lon, alt };
 	}
 
