@@ -5,7 +5,7 @@
  */
 import type { Db } from '$lib/db/types';
 import { ArrowAppender, countRows, mergeRows } from './append';
-import type { LiveRows } from './rows';
+import type { LiveRows } from './tables';
 import type { RecordingMeta, RecordingStore } from './store';
 
 /** The counters an outbox advances, shared with the session's other counters. */

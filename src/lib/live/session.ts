@@ -14,8 +14,9 @@ import { LiveOutbox } from './outbox';
 import { patternRows, type PiPattern } from './pattern';
 import { PatternWatch, fetchMissedTransitions } from './pi-rest';
 import { RecentKeys, parseFrame } from './protocol';
-import { RowBuilder, liveMissionRow, type LiveOrigin, type LiveRows } from './rows';
+import { RowBuilder, type LiveOrigin } from './rows';
 import { LiveStats } from './stats';
+import { liveMissionRow, type LiveRows } from './tables';
 import type { RecordingStore } from './store';
 
 export interface SessionOptions {
