@@ -3,7 +3,7 @@
  * Parquet footers of a recorded mission (a few KiB by HTTP range).
  */
 import { parquetMetadataAsync } from 'hyparquet';
-import type { PiMission } from './pi-missions';
+import type { PiMission, PiMissionFile } from './pi-missions';
 import { httpRangeFile } from './range';
 
 /** What the list shows for a mission before it is downloaded, read from Parquet footers. */
