@@ -1,5 +1,5 @@
 /** The live mission's contract tables: the row batches the recorder produces and its mission row. */
-import { PI_CHAIN_COLUMNS } from '$lib/contract';
+import { CONTRACT_TABLES, PI_CHAIN_COLUMNS } from '$lib/contract';
 import type {
 	DetectionRow,
 	HomingStepRow,
@@ -26,17 +26,10 @@ export interface LiveRows {
 }
 export type LiveTable = keyof LiveRows;
 export type AnyLiveRow = NonNullable<LiveRows[LiveTable]>[number];
-export const LIVE_TABLES: readonly LiveTable[] = [
-	'mission',
-	'rssi_sample',
-	'vehicle_telemetry',
-	'state_transition',
-	'detection',
-	'homing_step',
-	'safety_event',
-	'search_pattern',
-	'waypoint'
-];
+/** The contract tables a live flight writes (all but beacon_truth: it has no truth), in load order. */
+export const LIVE_TABLES: readonly LiveTable[] = CONTRACT_TABLES.filter(
+	(t): t is LiveTable => t !== 'beacon_truth'
+);
 
 /** The live mission's mission row (source 'live'; ended_at set when the flight is saved). */
 export function liveMissionRow(id: string, startedAt: number, pi: string): MissionRow {
