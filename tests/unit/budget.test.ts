@@ -27,12 +27,12 @@ const ROOT = join(import.meta.dirname, '../..');
 // Paths here hold only letters, '-', '.', '+' and '/': a double star and slash spans folders,
 // a single star stays within one.
 function glob(pattern: string): RegExp {
-	const re = pattern
-		.replace(/[.+]/g, '\\$&')
-		.replace(/\*\*\//g, '\u0000')
-		.replace(/\*/g, '[^/]*')
-		.replace(/\u0000/g, '(?:.*/)?');
-	return new RegExp(`^${re}$`);
+	const part = (p: string) =>
+		p
+			.split('*')
+			.map((x) => x.replace(/[.+]/g, '\\$&'))
+			.join('[^/]*');
+	return new RegExp(`^${pattern.split('**/').map(part).join('(?:.*/)?')}$`);
 }
 const BEING_SPLIT_RE = BEING_SPLIT.map(glob);
 const allowed = (path: string) => BEING_SPLIT_RE.some((re) => re.test(path));
