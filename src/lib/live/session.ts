@@ -83,7 +83,10 @@ export class LiveSession {
 		this.#patterns = new PatternWatch(
 			a.http,
 			() => o.fetch ?? fetch,
-			(p) => this.rows && this.#add(patternRows(this.rows.missionId, p, this.rows.origin))
+			(p) => {
+				const rb = this.rows;
+				if (rb) this.#add(patternRows(rb.missionId, p, rb.origin));
+			}
 		);
 		this.#link = new PiLink({
 			url: a.ws,
