@@ -23,6 +23,8 @@ const APP = folders(
 	'db',
 	'queries',
 	'coordinator',
+	'panels',
+	'persist',
 	'state',
 	'components',
 	'charts',
@@ -70,15 +72,16 @@ const app = [...base, [[...SIM, ...NODE], why.sim]];
 const layers = [
 	layer(['src/routes/**'], [...app, [folder('db'), why.routes]]),
 	layer(['src/lib/state/**'], [...app, [[...folders('components'), ...ROUTES], why.state]]),
+	// The coordinator and the pages' panel lists (queries + chart targets) sit under state.
 	layer(
-		['src/lib/coordinator/**'],
+		['src/lib/coordinator/**', 'src/lib/panels/**'],
 		[...app, [[...folders('state', 'components'), ...ROUTES], why.state]]
 	),
 	layer(
 		['src/lib/components/**', 'src/lib/charts/**', 'src/lib/map/**', 'src/lib/transforms/**'],
 		[
 			...app,
-			[folders('db', 'queries', 'coordinator', 'state'), why.presentational],
+			[folders('db', 'queries', 'coordinator', 'panels', 'persist', 'state'), why.presentational],
 			[ROUTES, why.state]
 		]
 	),
@@ -88,6 +91,7 @@ const layers = [
 			'src/lib/live/**',
 			'src/lib/ingest/**',
 			'src/lib/export/**',
+			'src/lib/persist/**',
 			'src/lib/*.ts'
 		],
 		[...app, [[...folders('coordinator', 'state', 'components'), ...ROUTES], why.lower]]

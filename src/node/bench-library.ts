@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { chromium, type Page } from 'playwright-core';
 import { CONTRACT_TABLES } from '../lib/contract';
-import { chromiumArgs, chromiumPath } from '../../tests/support/chromium';
+import { chromiumArgs, chromiumPath } from './chromium';
 
 export interface LibraryBenchRow {
 	hours: number;
