@@ -4,7 +4,8 @@
  * output stays sharp on paper and needs no tiles.
  */
 import * as Plot from '@observablehq/plot';
-import { chartStyle, LIGHT_CHART, STATE_COLORS, stateColorScale, type ChartTheme } from './theme';
+import { STATE_COLORS } from '$lib/colors';
+import { chartStyle, LIGHT_CHART, stateColorScale, type ChartTheme } from './theme';
 
 export interface TrackPoint {
 	t_rel_s: number;

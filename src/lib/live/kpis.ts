@@ -79,7 +79,7 @@ function toBeacon(
 	f: (lat1: number, lon1: number, lat2: number, lon2: number) => number
 ): number | null {
 	const p = v?.position;
-	return p && b ? f(p.lat, p.lon, b.lat_deg, b.lon_deg) : null;
+	return p && b ? f(p.lat_deg, p.lon_deg, b.lat_deg, b.lon_deg) : null;
 }
 
 /** Whole degrees in [0, 360): 359.6° reads 0°, not 360°. */
