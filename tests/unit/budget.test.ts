@@ -17,8 +17,6 @@ const SCRIPT_LINES = 150;
 const BEING_SPLIT = [
 	'src/routes/**/+page.svelte',
 	'src/lib/ingest/load.ts',
-	'src/lib/map/*',
-	'src/lib/charts/live-map.ts',
 	'src/lib/state/*'
 ];
 

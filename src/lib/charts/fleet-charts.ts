@@ -7,7 +7,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { FleetFact, PassRate } from '$lib/transforms/fleet';
-import { chartStyle, DARK_CHART, STATE_COLORS, type ChartTheme } from './theme';
+import { STATE_COLORS } from '$lib/colors';
+import { chartStyle, DARK_CHART, type ChartTheme } from './theme';
 
 type Size = { width: number; height: number };
 type Range = readonly [number, number] | null | undefined;

@@ -4,8 +4,9 @@
  * output stays sharp on paper and needs no tiles.
  */
 import * as Plot from '@observablehq/plot';
+import { STATE_COLORS } from '$lib/colors';
 import { toLocal, type LatLon, type LocalPoint } from '$lib/geo';
-import { chartStyle, LIGHT_CHART, STATE_COLORS, stateColorScale, type ChartTheme } from './theme';
+import { chartStyle, LIGHT_CHART, stateColorScale, type ChartTheme } from './theme';
 
 export interface TrackPoint {
 	t_rel_s: number;

@@ -1,4 +1,5 @@
-/** Chart colours for the dark (night) and light (sunlight) themes, and state colours. */
+/** Chart colours for the dark (night) and light (sunlight) themes; the state scale. */
+import { STATE_COLORS } from '$lib/colors';
 
 export interface ChartTheme {
 	fg: string;
@@ -30,17 +31,6 @@ export const LIGHT_CHART: ChartTheme = {
 	detect: '#c1121f',
 	trigger: '#c1121f',
 	drop: '#6a1b9a'
-};
-
-/** One colour per Pi state, distinguishable on both themes. */
-export const STATE_COLORS: Record<string, string> = {
-	IDLE: '#7f8c8d',
-	SEARCHING: '#3a86ff',
-	DETECTING: '#ffbe0b',
-	HOMING: '#fb5607',
-	HOLDING: '#2ec27e',
-	EMERGENCY: '#e01b24',
-	UNKNOWN: '#9e9e9e'
 };
 
 /** Plot's ordinal colour scale for states. */

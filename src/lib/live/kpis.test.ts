@@ -37,7 +37,13 @@ describe('liveBeacon', () => {
 	test('range and bearing from the drone to the estimate', () => {
 		const v = {
 			beacon: null,
-			position: { t: 0, lat: -35.363261 - 100 / 111_195, lon: 149.16523, north: 0, east: 0 }
+			position: {
+				t: 0,
+				lat_deg: -35.363261 - 100 / 111_195,
+				lon_deg: 149.16523,
+				north_m: 0,
+				east_m: 0
+			}
 		} as unknown as LiveView;
 		const cards = liveKpis(v, null, {
 			lat_deg: -35.363261,

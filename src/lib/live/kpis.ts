@@ -79,7 +79,7 @@ function toBeacon(
 	f: (from: LatLon, to: LatLon) => number
 ): number | null {
 	const p = v?.position;
-	return p && b ? f({ lat_deg: p.lat, lon_deg: p.lon }, b) : null;
+	return p && b ? f(p, b) : null;
 }
 
 /** Whole degrees in [0, 360): 359.6° reads 0°, not 360°. */

@@ -37,7 +37,7 @@ describe('Pi search pattern', () => {
 	test('contract rows with north/east from the live origin', () => {
 		const p = parsePatternPreview(preview);
 		if (!p) throw new Error('no pattern');
-		const rows = patternRows('live-x', p, { lat: -35.363261, lon: 149.16523 });
+		const rows = patternRows('live-x', p, { lat_deg: -35.363261, lon_deg: 149.16523 });
 		expect(rows.search_pattern[0]).toMatchObject({ pattern_id: 'p1', altitude_m: 50 });
 		expect(rows.waypoint[1]?.north_m).toBeCloseTo(100.1, 0);
 		expect(rows.waypoint[1]?.east_m).toBeCloseTo(0, 6);

@@ -46,9 +46,8 @@ export function parsePatternPreview(json: unknown): PiPattern | null {
 export function patternRows(
 	missionId: string,
 	p: PiPattern,
-	origin: { lat: number; lon: number } | null
+	origin: { lat_deg: number; lon_deg: number } | null
 ): { search_pattern: SearchPatternRow[]; waypoint: WaypointRow[] } {
-	const o = origin && { lat_deg: origin.lat, lon_deg: origin.lon };
 	return {
 		search_pattern: [
 			{
@@ -62,7 +61,7 @@ export function patternRows(
 			}
 		],
 		waypoint: p.waypoints.map((w) => {
-			const ne = o ? toLocal(w, o) : null;
+			const ne = origin ? toLocal(w, origin) : null;
 			return {
 				mission_id: missionId,
 				pattern_id: p.patternId,

@@ -14,7 +14,7 @@ const fix = (lat: number, lon: number, alt: number, armed: boolean): TelemetryMs
 	gpsStatus: '3D_FIX',
 	armed
 });
-const earlier = { lat: -35.363261, lon: 149.16523, alt: 584 };
+const earlier = { lat_deg: -35.363261, lon_deg: 149.16523, alt_amsl_m: 584 };
 const north100 = -35.363261 + 100 / 111_195;
 
 describe('RowBuilder origin', () => {
@@ -29,13 +29,13 @@ describe('RowBuilder origin', () => {
 	test('on the ground, or far from the earlier origin, the first fix is the origin', () => {
 		const ground = new RowBuilder('m', 0, earlier);
 		ground.rows(fix(north100, 149.16523, 590, false));
-		expect(ground.origin).toEqual({ lat: north100, lon: 149.16523, alt: 590 });
+		expect(ground.origin).toEqual({ lat_deg: north100, lon_deg: 149.16523, alt_amsl_m: 590 });
 		const far = new RowBuilder('m', 0, earlier);
 		const [v] = far.rows(fix(-35.5, 149.16523, 700, true)).vehicle_telemetry ?? [];
-		expect(far.origin?.lat).toBe(-35.5);
+		expect(far.origin?.lat_deg).toBe(-35.5);
 		expect(v?.alt_rel_m).toBe(0);
 		const none = new RowBuilder('m', 0);
 		none.rows(fix(north100, 149.16523, 634, true));
-		expect(none.origin?.alt).toBe(634);
+		expect(none.origin?.alt_amsl_m).toBe(634);
 	});
 });

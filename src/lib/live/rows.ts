@@ -12,10 +12,10 @@ import type { LiveRows } from './tables';
 
 /** The live mission's local origin: its first fix (or an earlier session's, see RowBuilder). */
 export interface LiveOrigin {
-	lat: number;
-	lon: number;
-	/** AMSL, m; heights above it are alt_rel_m. */
-	alt: number | null;
+	lat_deg: number;
+	lon_deg: number;
+	/** Heights above it are alt_rel_m. */
+	alt_amsl_m: number | null;
 }
 
 export class RowBuilder {
@@ -23,7 +23,7 @@ export class RowBuilder {
 	/** Pi time the current state began (from `state_duration_ms` or the transition). */
 	stateSince: number | null = null;
 	homing: boolean | null = null;
-	pos: { lat: number; lon: number; north: number; east: number } | null = null;
+	pos: { lat_deg: number; lon_deg: number; north_m: number; east_m: number } | null = null;
 	origin: LiveOrigin | null = null;
 	seq = 0;
 	detections = 0;
@@ -45,13 +45,8 @@ export class RowBuilder {
 
 	#originFor(lat: number, lon: number, alt: number | null, armed: boolean | null): LiveOrigin {
 		const e = this.earlier;
-		if (
-			armed &&
-			e &&
-			distanceM({ lat_deg: lat, lon_deg: lon }, { lat_deg: e.lat, lon_deg: e.lon }) < 5000
-		)
-			return e;
-		return { lat, lon, alt };
+		if (armed && e && distanceM({ lat_deg: lat, lon_deg: lon }, e) < 5000) return e;
+		return { lat_deg: lat, lon_deg: lon, alt_amsl_m: alt };
 	}
 
 	#timed(t: number) {
@@ -69,18 +64,18 @@ export class RowBuilder {
 				const o = this.origin;
 				const local =
 					o && m.lat !== null && m.lon !== null
-						? toLocal({ lat_deg: m.lat, lon_deg: m.lon }, { lat_deg: o.lat, lon_deg: o.lon })
+						? toLocal({ lat_deg: m.lat, lon_deg: m.lon }, o)
 						: null;
-				const ne = local && { north: local.north_m, east: local.east_m };
-				if (ne && m.lat !== null && m.lon !== null) this.pos = { lat: m.lat, lon: m.lon, ...ne };
+				if (local && m.lat !== null && m.lon !== null)
+					this.pos = { lat_deg: m.lat, lon_deg: m.lon, ...local };
 				const row: VehicleTelemetryRow = {
 					...this.#timed(m.t),
 					lat_deg: m.lat,
 					lon_deg: m.lon,
 					alt_amsl_m: m.alt,
-					alt_rel_m: m.alt !== null && o?.alt != null ? m.alt - o.alt : null,
-					north_m: ne?.north ?? null,
-					east_m: ne?.east ?? null,
+					alt_rel_m: m.alt !== null && o?.alt_amsl_m != null ? m.alt - o.alt_amsl_m : null,
+					north_m: local?.north_m ?? null,
+					east_m: local?.east_m ?? null,
 					groundspeed_mps: m.forward,
 					climb_mps: null,
 					heading_deg: null,
@@ -204,10 +199,10 @@ export class RowBuilder {
 					rssi_dbm: m.rssi,
 					snr_db: snr,
 					confidence_pct: m.confidence,
-					lat_deg: p?.lat ?? null,
-					lon_deg: p?.lon ?? null,
-					north_m: p?.north ?? null,
-					east_m: p?.east ?? null,
+					lat_deg: p?.lat_deg ?? null,
+					lon_deg: p?.lon_deg ?? null,
+					north_m: p?.north_m ?? null,
+					east_m: p?.east_m ?? null,
 					system_state: this.state
 				}
 			];

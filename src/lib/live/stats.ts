@@ -14,13 +14,14 @@ export interface StripPoint {
 	noise_floor_dbm: number | null;
 	snr_db: number | null;
 }
+/** A positioned moment of the live trail (contract column names: `lat_deg`, `north_m`, …). */
 export interface Fix {
 	t: number;
-	lat: number;
-	lon: number;
-	north: number;
-	east: number;
-	rssi?: number;
+	lat_deg: number;
+	lon_deg: number;
+	north_m: number;
+	east_m: number;
+	rssi_dbm?: number;
 }
 export interface BeaconEstimate {
 	lat_deg: number;
@@ -59,7 +60,7 @@ export class LiveStats {
 		if (cut > 64) this.strip = this.strip.slice(cut);
 		const f = this.trail.at(-1);
 		if (!f) return;
-		const here: Fix = { ...f, t: r.t, rssi: r.rssi_dbm };
+		const here: Fix = { ...f, t: r.t, rssi_dbm: r.rssi_dbm };
 		this.#recent.push(here);
 		if (this.#recent.length > 200) this.#recent.splice(0, 100);
 		// Only the beacon counts: above the trigger level. At the drop level (6 dB) the noise alone
@@ -70,7 +71,13 @@ export class LiveStats {
 	fix(v: VehicleTelemetryRow) {
 		this.lastFix = v;
 		if (v.lat_deg === null || v.lon_deg === null || v.north_m === null || v.east_m === null) return;
-		this.trail.push({ t: v.t, lat: v.lat_deg, lon: v.lon_deg, north: v.north_m, east: v.east_m });
+		this.trail.push({
+			t: v.t,
+			lat_deg: v.lat_deg,
+			lon_deg: v.lon_deg,
+			north_m: v.north_m,
+			east_m: v.east_m
+		});
 		if (this.trail.length > TRAIL_MAX) this.trail.splice(0, TRAIL_MAX / 4);
 	}
 
@@ -92,15 +99,15 @@ export class LiveStats {
 	beacon(): BeaconEstimate | null {
 		const top = this.#top;
 		if (top.length < 3) return null;
-		const max = top[0]?.rssi ?? 0;
+		const max = top[0]?.rssi_dbm ?? 0;
 		let w = 0;
 		let lat = 0;
 		let lon = 0;
 		for (const f of top) {
-			const k = 10 ** (((f.rssi ?? max) - max) / 10);
+			const k = 10 ** (((f.rssi_dbm ?? max) - max) / 10);
 			w += k;
-			lat += k * f.lat;
-			lon += k * f.lon;
+			lat += k * f.lat_deg;
+			lon += k * f.lon_deg;
 		}
 		return { lat_deg: lat / w, lon_deg: lon / w, n: top.length };
 	}
@@ -110,14 +117,15 @@ export class LiveStats {
 		const end = this.#recent.at(-1)?.t ?? 0;
 		const xs = this.#recent
 			.filter((f) => f.t >= end - 10_000)
-			.map((f) => ({ north_m: f.north, east_m: f.east, rssi_dbm: f.rssi ?? 0 }));
+			.map((f) => ({ north_m: f.north_m, east_m: f.east_m, rssi_dbm: f.rssi_dbm ?? 0 }));
 		return planeFitGradient(xs);
 	}
 
 	#keepTop(f: Fix) {
 		const top = this.#top;
-		if (top.length >= TOP_K && (f.rssi ?? -Infinity) <= (top.at(-1)?.rssi ?? -Infinity)) return;
-		const i = top.findIndex((x) => (x.rssi ?? -Infinity) < (f.rssi ?? -Infinity));
+		if (top.length >= TOP_K && (f.rssi_dbm ?? -Infinity) <= (top.at(-1)?.rssi_dbm ?? -Infinity))
+			return;
+		const i = top.findIndex((x) => (x.rssi_dbm ?? -Infinity) < (f.rssi_dbm ?? -Infinity));
 		top.splice(i < 0 ? top.length : i, 0, f);
 		if (top.length > TOP_K) top.length = TOP_K;
 	}

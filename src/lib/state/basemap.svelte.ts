@@ -4,7 +4,7 @@
  * laptop in the field gets its basemap back without the original file). MapLibre and pmtiles load
  * only when a basemap is used.
  */
-import type { Basemap } from '$lib/map/basemap';
+import type { Basemap } from '$lib/map/basemap-style';
 
 const KEY = 'pisad.basemap';
 const OPFS_NAME = 'basemap.pmtiles';
@@ -101,7 +101,7 @@ export class BasemapState {
 		this.loading = true;
 		this.error = null;
 		try {
-			const { openBasemap } = await import('$lib/map/basemap');
+			const { openBasemap } = await import('$lib/map/basemap-file');
 			this.current = await openBasemap(source);
 			return true;
 		} catch (e) {

@@ -174,8 +174,13 @@ function readOrigin(address: string): LiveOrigin | null {
 		const o = JSON.parse(localStorage.getItem(ORIGIN_KEY(a.hostPort)) ?? 'null') as
 			(LiveOrigin & { savedAt: number }) | null;
 		if (!o || Date.now() - o.savedAt > ORIGIN_KEEP_MS) return null;
-		if (!Number.isFinite(o.lat) || !Number.isFinite(o.lon)) return null;
-		return { lat: o.lat, lon: o.lon, alt: Number.isFinite(o.alt) ? o.alt : null };
+		// An origin saved under older field names (lat, lon) fails this test: it is taken again.
+		if (!Number.isFinite(o.lat_deg) || !Number.isFinite(o.lon_deg)) return null;
+		return {
+			lat_deg: o.lat_deg,
+			lon_deg: o.lon_deg,
+			alt_amsl_m: Number.isFinite(o.alt_amsl_m) ? o.alt_amsl_m : null
+		};
 	} catch {
 		return null;
 	}

@@ -1,18 +1,13 @@
 /**
  * The open mission of the review and report pages: a coordinator running the page's declared
- * panels (`$lib/panels/mission`) for one mission, the GeoJSON derived from them, and the drawn
- * marks used to time "open to drawn" (the first frame releases the rest of the panels).
+ * panels (`$lib/panels/mission`) for one mission, the track's bounds, and the drawn marks used
+ * to time "open to drawn" (the first frame releases the rest of the panels). The map's layers
+ * are specs reading these panels (`$lib/map/review-layers`).
  */
 import type { AppState } from './app.svelte';
 import { Coordinator, type Clients } from '$lib/coordinator';
 import { reviewPanels } from '$lib/panels/mission';
-import { pointFeatures, trackBounds, trackSegments } from '$lib/transforms/track';
-import {
-	circlePolygon,
-	gradientArrows,
-	heatCells,
-	patternFeatures
-} from '$lib/transforms/map-features';
+import { trackBounds } from '$lib/transforms/track';
 
 type Panels = typeof reviewPanels;
 
@@ -34,40 +29,6 @@ export class MissionView {
 	get ready() {
 		return this.#drawn.map && this.#drawn.chart;
 	}
-
-	/** The map's big layers, or null while the track is loading. */
-	layers = $derived.by(() => {
-		const rows = this.panels.track.data;
-		if (!rows) return null;
-		const s = this.panels.summary.data;
-		const k = this.panels.kpis.data;
-		const first = rows[0];
-		const marks: { lat_deg: number | null; lon_deg: number | null; kind: string }[] = [];
-		if (first) marks.push({ lat_deg: first.lat_deg, lon_deg: first.lon_deg, kind: 'home' });
-		if (s?.beacon_lat_deg != null)
-			marks.push({ lat_deg: s.beacon_lat_deg, lon_deg: s.beacon_lon_deg, kind: 'beacon' });
-		if (k?.beacon_est_lat != null)
-			marks.push({ lat_deg: k.beacon_est_lat, lon_deg: k.beacon_est_lon, kind: 'estimate' });
-		const pattern = patternFeatures(this.panels.pattern.data ?? null);
-		const est =
-			k?.beacon_est_lat != null && k.beacon_est_lon != null && k.beacon_est_err_m != null
-				? [circlePolygon(k.beacon_est_lat, k.beacon_est_lon, k.beacon_est_err_m)]
-				: [];
-		return {
-			track: trackSegments(rows),
-			detections: pointFeatures(this.panels.detections.data ?? [], (d) => ({ t_rel_s: d.t_rel_s })),
-			markers: pointFeatures(marks, (r) => ({ kind: r.kind })),
-			heat: heatCells(this.panels.heat.data ?? []),
-			arrows: gradientArrows(
-				(this.panels.gradient.data ?? []).filter((g) => (g.r2 ?? 0) >= 0.3),
-				5
-			),
-			estimate: { type: 'FeatureCollection' as const, features: est },
-			boundary: pattern.boundary,
-			pattern: pattern.path,
-			waypoints: pattern.waypoints
-		};
-	});
 
 	bounds = $derived.by(() => (this.panels.track.data ? trackBounds(this.panels.track.data) : null));
 

@@ -106,3 +106,17 @@ export function trackBounds(
 			]
 		: null;
 }
+
+/** Two missions' track segments in one collection, each tagged `mission: 'A' | 'B'`. */
+export function comparedTracks(
+	a: readonly TrackPoint[],
+	b: readonly TrackPoint[]
+): FeatureCollection<
+	Omit<LineFeature, 'properties'> & {
+		properties: LineFeature['properties'] & { mission: 'A' | 'B' };
+	}
+> {
+	const tag = (rows: readonly TrackPoint[], mission: 'A' | 'B') =>
+		trackSegments(rows).features.map((f) => ({ ...f, properties: { ...f.properties, mission } }));
+	return { type: 'FeatureCollection', features: [...tag(a, 'A'), ...tag(b, 'B')] };
+}
