@@ -4,6 +4,7 @@
  * byte progress; they then load like dropped files) or read by ranges (see `range.ts`).
  */
 import { parquetMetadataAsync } from 'hyparquet';
+import type { NamedBytes, RangedFile } from '$lib/ingest';
 import { concat, httpRangeFile, type RangeFile } from './range';
 
 export interface PiMissionFile {
@@ -123,7 +124,7 @@ export async function downloadPiMission(
 	onProgress: (done: number, total: number) => void,
 	f: typeof fetch = fetch,
 	files: PiMissionFile[] = filesToFetch(m)
-): Promise<{ name: string; bytes: Uint8Array }[]> {
+): Promise<NamedBytes[]> {
 	const total = sum(files);
 	let done = 0;
 	const one = async (file: PiMissionFile) => {
@@ -153,7 +154,7 @@ export function piRangeFiles(
 	m: PiMission,
 	onProgress: (done: number, total: number) => void,
 	f: typeof fetch = fetch
-): { name: string; file: RangeFile }[] {
+): RangedFile<RangeFile>[] {
 	const files = parquetFiles(m);
 	const total = sum(files);
 	let done = 0;
