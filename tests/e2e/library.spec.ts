@@ -49,3 +49,31 @@ test('a library shared as ?src= links opens loaded; compare without a pair says 
 	await page.goto('./compare/?src=demo/open-field-s1/&src=demo/no-beacon-s4/');
 	await expect(page.getByTestId('compare-kpis')).toContainText('Detection range');
 });
+
+test('brushing a fleet chart filters the other charts and the table (crossfilter)', async ({
+	page
+}) => {
+	const demos = ['open-field-s1', 'urban-s2', 'interference-s3', 'no-beacon-s4'];
+	await page.goto(`./?${demos.map((d) => `src=demo/${d}/`).join('&')}`);
+	const rows = page.getByTestId('mission-table').locator('tbody tr');
+	await expect(rows).toHaveCount(4);
+	const count = page.getByTestId('fleet-count');
+	await expect(count).toHaveAttribute('data-value', '4');
+	// Drag across the whole detection-range chart: the mission that never detected (no range)
+	// drops out of every other chart and of the table.
+	const chart = page.getByTestId('fleet-range').locator('svg').first();
+	await expect(chart).toBeVisible();
+	await chart.scrollIntoViewIfNeeded();
+	const box = (await chart.boundingBox())!;
+	await page.mouse.move(box.x + 42, box.y + box.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+	await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 4 });
+	await page.mouse.up();
+	await expect(count).toHaveAttribute('data-value', '3');
+	await expect(rows).toHaveCount(3);
+	await expect(page.getByTestId('mission-table')).not.toContainText('no-beacon');
+	await page.screenshot({ path: 'test-results/screens/fleet-brushed.png', fullPage: true });
+	await page.getByTestId('fleet-clear').click();
+	await expect(rows).toHaveCount(4);
+});

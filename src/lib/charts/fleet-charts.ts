@@ -1,108 +1,156 @@
 /**
- * Pure Plot builders for fleet views across many missions: detection range against beacon power,
- * the time-to-detection distribution, and approach error.
+ * Pure Plot builders for the fleet view (the library's crossfilter): time to first detection
+ * over the calendar, the detection range distribution, search time against the 120-minute
+ * baseline and the 70 % goal (≤ 36 min), requirement pass rates and hours per flight state.
+ * Each takes the missions its crossfilter passes and, where it is brushable, its own brush
+ * (drawn as a band) so the chart keeps its context around the selection.
  */
 import * as Plot from '@observablehq/plot';
-import { chartStyle, DARK_CHART, type ChartTheme } from './theme';
+import type { FleetFact, PassRate } from '$lib/transforms/fleet';
+import { chartStyle, DARK_CHART, STATE_COLORS, type ChartTheme } from './theme';
 
 type Size = { width: number; height: number };
+type Range = readonly [number, number] | null | undefined;
 
-export interface FleetRow {
-	mission_id: string;
-	name: string | null;
-	scenario: string | null;
-	beacon_power_dbm: number | null;
-	detection_range_m?: number | null;
-	time_to_detection_s?: number | null;
-	approach_accuracy_m?: number | null;
+/** The PRD's ground-search baseline and the 70 % goal below it (pisad-domain.md). */
+export const BASELINE_MIN = 120;
+export const GOAL_MIN = BASELINE_MIN * 0.3;
+/** FR1: detection from 500 m. */
+const FR1_M = 500;
+
+const finite = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
+
+/** The brushed range as a translucent band (nothing when no brush). */
+function band(range: Range, theme: ChartTheme): Plot.Markish[] {
+	return range
+		? [Plot.rectX([range], { x1: '0', x2: '1', fill: theme.rssi, fillOpacity: 0.12 })]
+		: [];
 }
 
-const has = (k: keyof FleetRow) => (r: FleetRow) =>
-	typeof r[k] === 'number' && Number.isFinite(r[k]);
-
-/** Detection range (m) against beacon power (dBm), one dot per mission, FR1's 500 m marked. */
-export function rangeVsPowerOptions(
-	rows: readonly FleetRow[],
+/** Time to first detection (min) per mission over the calendar; brushing selects dates. */
+export function ttdCalendarOptions(
+	rows: readonly FleetFact[],
 	size: Size,
-	theme: ChartTheme = DARK_CHART
+	o: { theme?: ChartTheme; brush?: Range } = {}
 ): Plot.PlotOptions {
-	const data = rows.filter((r) => has('detection_range_m')(r) && has('beacon_power_dbm')(r));
-	return {
-		...size,
-		marginLeft: 52,
-		style: chartStyle(theme),
-		x: { label: 'Beacon power (dBm)', grid: true },
-		y: {
-			label: 'Detection range (m)',
-			grid: true,
-			domain: [0, Math.max(600, ...data.map((r) => r.detection_range_m as number))]
-		},
-		color: { legend: true },
-		marks: [
-			Plot.ruleY([500], { stroke: theme.trigger, strokeDasharray: '4,3' }),
-			Plot.dot(data, {
-				x: 'beacon_power_dbm',
-				y: 'detection_range_m',
-				fill: 'scenario',
-				r: 4,
-				tip: true,
-				title: (r: FleetRow) => r.name ?? r.mission_id
-			})
-		]
-	};
-}
-
-/** Distribution of time to first detection (minutes). */
-export function timeToDetectionOptions(
-	rows: readonly FleetRow[],
-	size: Size,
-	theme: ChartTheme = DARK_CHART
-): Plot.PlotOptions {
+	const t = o.theme ?? DARK_CHART;
 	const data = rows
-		.filter(has('time_to_detection_s'))
-		.map((r) => ({ ...r, min: (r.time_to_detection_s as number) / 60 }));
+		.filter((r) => finite(r.time_to_detection_s))
+		.map((r) => ({ ...r, t: new Date(r.started_at), min: (r.time_to_detection_s as number) / 60 }));
 	return {
 		...size,
-		marginLeft: 40,
-		style: chartStyle(theme),
-		x: { label: 'Time to first detection (min)' },
-		y: { label: 'Missions', grid: true },
+		marginLeft: 44,
+		style: chartStyle(t),
+		x: { type: 'utc', label: 'Mission start (UTC)' },
+		y: { label: 'First detection (min)', grid: true, zero: true },
 		marks: [
-			Plot.rectY(data, {
-				...(Plot.binX({ y: 'count' }, { x: 'min', thresholds: 12 }) as Plot.RectYOptions),
-				fill: theme.rssi
-			}),
-			Plot.ruleY([0])
+			...band(o.brush, t),
+			Plot.dot(data, { x: 't', y: 'min', fill: t.rssi, r: 3, tip: true, title: 'mission_id' })
 		]
 	};
 }
 
-/** Approach error (m) per mission, with Story 3.4's 50 m line. */
-export function approachErrorOptions(
-	rows: readonly FleetRow[],
+/** Missions binned by a number, with reference lines; brushing selects a range of it. */
+function histogram(
+	values: number[],
 	size: Size,
-	theme: ChartTheme = DARK_CHART
+	o: { theme?: ChartTheme; brush?: Range; label: string; rules: number[]; domainMax: number }
 ): Plot.PlotOptions {
-	const data = rows.filter(has('approach_accuracy_m'));
+	const t = o.theme ?? DARK_CHART;
 	return {
 		...size,
 		marginLeft: 40,
-		style: chartStyle(theme),
-		x: {
-			label: 'Approach error (m)',
-			domain: [0, Math.max(60, ...data.map((r) => r.approach_accuracy_m as number))]
-		},
+		style: chartStyle(t),
+		x: { label: o.label, domain: [0, Math.max(o.domainMax, ...values)] },
 		y: { label: 'Missions', grid: true },
 		marks: [
-			Plot.rectY(data, {
+			...band(o.brush, t),
+			Plot.rectY(values, {
 				...(Plot.binX(
 					{ y: 'count' },
-					{ x: 'approach_accuracy_m', thresholds: 12 }
+					{ x: (v: number) => v, thresholds: 16 }
 				) as Plot.RectYOptions),
-				fill: theme.rssi
+				fill: t.rssi
 			}),
-			Plot.ruleX([50], { stroke: theme.trigger, strokeDasharray: '4,3' }),
+			Plot.ruleX(o.rules, { stroke: t.trigger, strokeDasharray: '4,3' }),
 			Plot.ruleY([0])
 		]
+	};
+}
+
+/** Distribution of detection range (m), FR1's 500 m marked. */
+export function rangeHistogramOptions(
+	rows: readonly FleetFact[],
+	size: Size,
+	o: { theme?: ChartTheme; brush?: Range } = {}
+): Plot.PlotOptions {
+	const values = rows.map((r) => r.detection_range_m).filter(finite);
+	return histogram(values, size, {
+		...o,
+		label: 'Detection range (m)',
+		rules: [FR1_M],
+		domainMax: 600
+	});
+}
+
+/** Search time (min) per mission against the 120-min baseline and the 70 % goal (36 min). */
+export function searchTimeOptions(
+	rows: readonly FleetFact[],
+	size: Size,
+	o: { theme?: ChartTheme; brush?: Range } = {}
+): Plot.PlotOptions {
+	const values = rows.map((r) => r.search_time_min).filter(finite);
+	return histogram(values, size, {
+		...o,
+		label: `Search time (min): goal ≤ ${GOAL_MIN}, baseline ${BASELINE_MIN}`,
+		rules: [GOAL_MIN, BASELINE_MIN],
+		domainMax: BASELINE_MIN + 10
+	});
+}
+
+/** Pass share per requirement among the judged missions (the count of each in the tip). */
+export function passRateOptions(
+	rates: readonly PassRate[],
+	size: Size,
+	o: { theme?: ChartTheme } = {}
+): Plot.PlotOptions {
+	const t = o.theme ?? DARK_CHART;
+	return {
+		...size,
+		marginLeft: 110,
+		style: chartStyle(t),
+		x: { label: 'Pass (% of judged missions)', domain: [0, 100], grid: true },
+		y: { label: null, domain: rates.map((r) => r.requirement) },
+		marks: [
+			Plot.barX(
+				rates.filter((r) => r.pass_pct != null),
+				{
+					x: 'pass_pct',
+					y: 'requirement',
+					fill: t.rssi,
+					tip: true,
+					title: (r: PassRate) => `${r.pass} pass, ${r.fail} fail, ${r.unjudged} not judged`
+				}
+			),
+			Plot.ruleX([0])
+		]
+	};
+}
+
+/** Hours spent in each flight state across the chosen missions. */
+export function dwellOptions(
+	hours: readonly { state: string; hours: number }[],
+	size: Size,
+	o: { theme?: ChartTheme } = {}
+): Plot.PlotOptions {
+	const t = o.theme ?? DARK_CHART;
+	return {
+		...size,
+		marginLeft: 90,
+		style: chartStyle(t),
+		x: { label: 'Hours', grid: true },
+		y: { label: null, domain: hours.map((h) => h.state) },
+		color: { domain: Object.keys(STATE_COLORS), range: Object.values(STATE_COLORS) },
+		marks: [Plot.barX(hours, { x: 'hours', y: 'state', fill: 'state', tip: true }), Plot.ruleX([0])]
 	};
 }

@@ -1,36 +1,15 @@
 /**
  * missionKpis: everything the review page's KPI grid needs in one call, per mission. It runs
- * mission_kpis.sql and, when a spatial source is supplied, the beacon estimate and coverage,
- * and re-runs the KPIs against the estimate for missions whose true beacon is unknown (so
- * approach accuracy and false positives are then measured against the estimate).
- *
- * Integration point: the spatial wrappers (sql/queries/spatial beacon_estimate and coverage) did
- * not exist when this was written, so they come in through `MissionKpiSpatial` instead of an
- * import; without one, beacon_est_* and coverage_km2 are NULL.
+ * mission_kpis.sql and, with `spatial`, the beacon estimate and coverage, and re-runs the KPIs
+ * against the estimate for missions whose true beacon is unknown (so approach accuracy and false
+ * positives are then measured against the estimate). Without `spatial` (the library at 100 hours:
+ * one pass over every mission), beacon_est_* and coverage_km2 are NULL.
  */
 import { REVIEW_KPI_NAMES } from '$lib/contract';
 import type { Db } from '$lib/db';
 import { missionKpiSql, type MissionKpiParams, type MissionKpiSqlRow } from './kpi-mission-kpis';
-
-/** One beacon estimate per mission (spatial beacon_estimate). */
-export interface BeaconEstimateLike {
-	mission_id: string;
-	est_lat_deg: number | null;
-	est_lon_deg: number | null;
-	uncertainty_m: number | null;
-}
-
-/** Coverage per mission (spatial coverage). */
-export interface CoverageLike {
-	mission_id: string;
-	coverage_km2: number | null;
-}
-
-/** The spatial analytics missionKpis composes; wire the real wrappers here. */
-export interface MissionKpiSpatial {
-	beaconEstimate(db: Db, missionId: string | null): Promise<BeaconEstimateLike[]>;
-	coverage(db: Db, missionId: string | null): Promise<CoverageLike[]>;
-}
+import { beaconEstimate } from './spatial-beacon-estimate';
+import { coverage } from './spatial-coverage';
 
 /** A KPI row: the SQL columns plus the spatial ones, named as the UI's data-kpi attributes. */
 export interface MissionKpiRow extends MissionKpiSqlRow {
@@ -48,16 +27,14 @@ export const MISSION_KPI_NAMES = REVIEW_KPI_NAMES satisfies readonly (keyof Miss
 export async function missionKpis(
 	db: Db,
 	missionId: string | null,
-	opts: { params?: MissionKpiParams; spatial?: MissionKpiSpatial | null } = {}
+	opts: { params?: MissionKpiParams; spatial?: boolean } = {}
 ): Promise<MissionKpiRow[]> {
 	const params = opts.params ?? {};
 	const rows = await missionKpiSql(db, missionId, params);
-	const spatial = opts.spatial ?? null;
-	const [estimates, coverage] = spatial
-		? await Promise.all([spatial.beaconEstimate(db, missionId), spatial.coverage(db, missionId)])
-		: [[], []];
+	const estimates = opts.spatial ? await beaconEstimate(db, missionId) : [];
+	const covered = opts.spatial ? await coverage(db, missionId) : [];
 	const est = new Map(estimates.map((e) => [e.mission_id, e]));
-	const cov = new Map(coverage.map((c) => [c.mission_id, c]));
+	const cov = new Map(covered.map((c) => [c.mission_id, c.covered_km2]));
 	const out: MissionKpiRow[] = [];
 	for (const row of rows) {
 		const e = est.get(row.mission_id);
@@ -72,7 +49,7 @@ export async function missionKpis(
 			beacon_est_lat: e?.est_lat_deg ?? null,
 			beacon_est_lon: e?.est_lon_deg ?? null,
 			beacon_est_err_m: e?.uncertainty_m ?? null,
-			coverage_km2: cov.get(row.mission_id)?.coverage_km2 ?? null
+			coverage_km2: cov.get(row.mission_id) ?? null
 		});
 	}
 	return out;

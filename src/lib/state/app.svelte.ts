@@ -8,13 +8,8 @@ import { contractColumns } from '$lib/ingest/columns';
 import { warmParquetDecoder } from '$lib/ingest/parquet-offthread';
 import { missionList, type MissionListRow } from '$lib/queries/mission-list';
 import { BasemapState } from './basemap.svelte';
-import {
-	Loader,
-	type LoadInput,
-	type LoadJob,
-	type LoadProgress,
-	type Opened
-} from './loader.svelte';
+import type { LoadInput, LoadJob, LoadProgress, Opened } from './load-job.svelte';
+import { Loader } from './loader.svelte';
 import { errorText } from './messages';
 
 export interface AppMessage {

@@ -1,49 +1,26 @@
 /**
  * Two missions side by side: their tracks, their RSSI aligned on time since first detection,
- * and their KPIs.
+ * and their KPIs (the panels of `$lib/panels/compare`).
  */
 import type { AppState } from './app.svelte';
-import { Resource } from './resource.svelte';
-import { track, type TrackRow } from '$lib/queries/track';
-import { rssiSeries, type RssiSeriesRow } from '$lib/queries/rssi-series';
-import { missionKpiSql, type MissionKpiSqlRow } from '$lib/queries/kpi-mission-kpis';
-import { missionSummary, type MissionSummaryRow } from '$lib/queries/mission-summary';
+import { Coordinator } from '$lib/coordinator';
+import { comparePanels } from '$lib/panels/compare';
 
-export interface CompareSide {
-	id: string;
-	summary: MissionSummaryRow | null;
-	kpis: MissionKpiSqlRow | null;
-	track: TrackRow[];
-	series: RssiSeriesRow[];
-}
+export type { CompareSide } from '$lib/panels/compare';
 
 export class Compare {
-	sides = new Resource<[CompareSide, CompareSide]>();
-	#app: AppState;
+	#coordinator: Coordinator<typeof comparePanels>;
 
 	constructor(app: AppState) {
-		this.#app = app;
+		this.#coordinator = new Coordinator(() => app.db(), comparePanels);
+	}
+
+	/** Both sides, once both are read. */
+	get sides() {
+		return this.#coordinator.panels.sides;
 	}
 
 	open(a: string, b: string) {
-		this.sides.run(async () => {
-			const db = await this.#app.db();
-			const side = async (id: string): Promise<CompareSide> => {
-				const summary = await missionSummary(db, id);
-				if (!summary)
-					throw new Error(
-						`Mission "${id}" is not loaded in this tab. Open it from the library first.`
-					);
-				const [kpis] = await missionKpiSql(db, id);
-				return {
-					id,
-					summary,
-					kpis: kpis ?? null,
-					track: await track(db, id, 3000),
-					series: await rssiSeries(db, id, 1500)
-				};
-			};
-			return [await side(a), await side(b)];
-		}, 'compare');
+		this.#coordinator.open({ a, b });
 	}
 }

@@ -1,34 +1,55 @@
 /**
  * The library: every loaded mission with its requirement KPIs (one SQL pass over all missions,
- * without the per-mission spatial fits, so it stays fast at 100+ flight hours), sorting and the
- * selection used for comparing two missions.
+ * without the per-mission spatial fits, so it stays fast at 100+ flight hours), sorting, the
+ * selection used for comparing two missions, and the fleet view's brushes (a crossfilter over
+ * the missions: the table shows the missions inside every brush).
  */
 import type { AppState } from './app.svelte';
-import { Resource } from './resource.svelte';
-import { missionKpiSql, type MissionKpiSqlRow } from '$lib/queries/kpi-mission-kpis';
+import { Coordinator } from '$lib/coordinator';
+import { libraryPanels } from '$lib/panels/library';
+import type { MissionKpiSqlRow } from '$lib/queries/kpi-mission-kpis';
 import type { MissionListRow } from '$lib/queries/mission-list';
+import { crossfilter, type FleetBrushes, type FleetDim } from '$lib/transforms/fleet';
 
 export type LibraryRow = MissionListRow & Partial<Omit<MissionKpiSqlRow, keyof MissionListRow>>;
 
 export class Library {
-	kpis = new Resource<Map<string, MissionKpiSqlRow>>();
 	sortKey = $state<string>('started_at');
 	sortDesc = $state(true);
 	selected = $state<string[]>([]);
+	/** The fleet view's brushed ranges, by dimension. */
+	brushes = $state.raw<FleetBrushes>({});
 	#app: AppState;
+	#coordinator: Coordinator<typeof libraryPanels>;
+	#version = 0;
 
 	constructor(app: AppState) {
 		this.#app = app;
+		this.#coordinator = new Coordinator(() => app.db(), libraryPanels);
+	}
+
+	/** KPIs of every loaded mission, by id. */
+	get kpis() {
+		return this.#coordinator.panels.library;
+	}
+
+	/** Dwell per mission and flight state (the fleet view's state chart). */
+	get dwell() {
+		return this.#coordinator.panels.dwell;
+	}
+
+	/** Brush a range of one fleet dimension (null lets go); marks the time for the bench. */
+	brush(dim: FleetDim, range: [number, number] | null) {
+		if (typeof performance !== 'undefined') performance.mark('pisad:brush');
+		const next = { ...this.brushes };
+		if (range) next[dim] = range;
+		else delete next[dim];
+		this.brushes = next;
 	}
 
 	/** Recompute KPIs for all loaded missions. */
 	refresh() {
-		this.kpis.run(async () => {
-			const rows = await missionKpiSql(await this.#app.db(), null);
-			// A lookup built once per result and replaced whole (Resource data is $state.raw).
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			return new Map(rows.map((r) => [r.mission_id, r]));
-		}, 'library');
+		this.#coordinator.open({ version: ++this.#version });
 	}
 
 	/** Missions joined with their KPIs, sorted. */
@@ -49,6 +70,9 @@ export class Library {
 			return (x < y ? -1 : x > y ? 1 : 0) * dir;
 		});
 	});
+
+	/** The rows inside every brush (what the table shows). */
+	filtered = $derived(crossfilter(this.rows, this.brushes));
 
 	sortBy(key: string) {
 		if (this.sortKey === key) this.sortDesc = !this.sortDesc;

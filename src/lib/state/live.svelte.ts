@@ -1,9 +1,9 @@
 /**
  * The live page's state: one LiveSession with the Pi, snapshots of it for the panels (text at up
  * to 10 Hz, the strip chart and map at 5 Hz, driven by animation frames so a hidden tab does no
- * UI work), SQL-backed counters after each Arrow batch, the ASOF-joined heat map every 2 s, the
- * review's beacon fit every 5 s, and the sample-to-screen latency (arrival of the newest RSSI
- * frame → the frame that painted it).
+ * UI work), the SQL panels of `$lib/panels/live` run by a coordinator (counters after each Arrow
+ * batch, the heat map and the beacon fit on their periods), and the sample-to-screen latency
+ * (arrival of the newest RSSI frame → the frame that painted it).
  */
 import type { AppState } from './app.svelte';
 import { LiveSession } from '$lib/live/session';
@@ -14,9 +14,8 @@ import { patternView, type PiPattern } from '$lib/live/pattern';
 import type { LiveOrigin } from '$lib/live/rows';
 import { parsePiAddress } from '$lib/live/address';
 import type { PatternLike } from '$lib/transforms/map-features';
-import { liveCounts, type LiveCountsRow } from '$lib/queries/live-counts';
-import { liveHeat, type LiveHeatRow } from '$lib/queries/live-heat';
-import { beaconEstimate, type BeaconEstimateRow } from '$lib/queries/spatial-beacon-estimate';
+import { Coordinator } from '$lib/coordinator';
+import { livePanels } from '$lib/panels/live';
 
 export const PI_KEY = 'pisad.pi';
 /** Per Pi: the last live session's origin, kept 12 h (see RowBuilder). */
@@ -24,8 +23,6 @@ const ORIGIN_KEY = (hostPort: string) => `pisad.origin.${hostPort}`;
 const ORIGIN_KEEP_MS = 12 * 3600_000;
 const TEXT_MS = 100;
 const PANEL_MS = 200;
-const HEAT_MS = 2000;
-const FIT_MS = 5000;
 
 export interface StripData {
 	points: StripPoint[];
@@ -38,34 +35,29 @@ export class LiveState {
 	view = $state.raw<LiveView | null>(null);
 	strip = $state.raw<StripData | null>(null);
 	trail = $state.raw<Fix[]>([]);
-	counts = $state.raw<LiveCountsRow | null>(null);
-	heat = $state.raw<LiveHeatRow[]>([]);
 	/** The Pi's search pattern for the map (waypoint path and boundary). */
 	pattern = $state.raw<PatternLike | null>(null);
 	#pattern: PiPattern | null = null;
 	#origin: LiveOrigin | null = null;
-	/** The review's beacon fit (log-distance, with its uncertainty radius) over what is recorded. */
-	fit = $state.raw<BeaconEstimateRow | null>(null);
+	/** The SQL panels over what is recorded: `counts`, `heat`, `fit` (the review's beacon fit). */
+	readonly panels;
+	#coordinator: Coordinator<typeof livePanels>;
 	latency = $state.raw<{ p50: number; p95: number; n: number } | null>(null);
 	#session: LiveSession | null = null;
 	#raf = 0;
 	#lastText = 0;
 	#lastPanel = 0;
-	#lastHeat = 0;
-	#lastFit = 0;
-	/** Rows written (session counter) when the last fit started. */
-	#fitAt = -1;
-	#fitting = false;
 	#pendingSample = 0;
 	#measured = 0;
 	#lat: number[] = [];
-	#counting = false;
-	#again = false;
 
 	constructor(
 		readonly app: AppState,
 		readonly store: () => RecordingStore | null
-	) {}
+	) {
+		this.#coordinator = new Coordinator(() => app.db(), livePanels);
+		this.panels = this.#coordinator.panels;
+	}
 
 	get connected(): boolean {
 		return this.#session !== null;
@@ -74,8 +66,7 @@ export class LiveState {
 	/** Connect to a Pi (`host:port`); remembers the address. Errors become app messages. */
 	async connect(address: string) {
 		this.disconnect();
-		this.fit = null;
-		this.#fitAt = -1;
+		this.#coordinator.open(null);
 		this.pattern = null;
 		this.#pattern = null;
 		this.address = address.trim();
@@ -89,7 +80,7 @@ export class LiveState {
 				pi: this.address,
 				earlierOrigin: readOrigin(this.address),
 				store: this.store(),
-				onFlushed: () => void this.#count()
+				onFlushed: () => this.#coordinator.request('counts')
 			});
 			localStorage.setItem(PI_KEY, s.address.hostPort);
 			this.#session = s;
@@ -105,6 +96,7 @@ export class LiveState {
 		const s = this.#session;
 		this.#session = null;
 		cancelAnimationFrame(this.#raf);
+		this.#coordinator.stop();
 		if (s) void s.stop().then(() => this.app.refresh());
 		if (s && this.view) this.view = { ...this.view, status: 'closed' };
 	}
@@ -146,56 +138,16 @@ export class LiveState {
 				this.pattern = patternView(s.pattern);
 			}
 		}
-		if (now - this.#lastHeat >= HEAT_MS && s.missionId) {
-			this.#lastHeat = now;
-			void this.#heat(s.missionId);
-		}
-		// Refit only when rows were written since the last fit (a quiet or dropped link adds none).
-		const written = s.counters.written;
-		if (now - this.#lastFit >= FIT_MS && s.missionId && !this.#fitting && written !== this.#fitAt) {
-			this.#lastFit = now;
-			this.#fitAt = written;
-			void this.#fit(s.missionId);
-		}
+		this.#context(s.missionId, s.counters.written);
 		this.#raf = requestAnimationFrame((t) => this.#frame(t));
 	}
 
-	/** Counters from DuckDB after a batch landed (coalesced: one query in flight at a time). */
-	async #count() {
-		const id = this.#session?.missionId;
-		if (!id) return;
-		if (this.#counting) return void (this.#again = true);
-		this.#counting = true;
-		try {
-			this.counts = await liveCounts(await this.app.db(), id);
-		} finally {
-			this.#counting = false;
-			if (this.#again) {
-				this.#again = false;
-				void this.#count();
-			}
-		}
-	}
-
-	async #heat(id: string) {
-		try {
-			this.heat = await liveHeat(await this.app.db(), id, 20);
-		} catch {
-			// The heat map is a view aid; the next tick retries.
-		}
-	}
-
-	/** The beacon fit every 5 s (about 0.1 s of the engine's time for an hour of flight). */
-	async #fit(id: string) {
-		this.#fitting = true;
-		try {
-			const [row] = await beaconEstimate(await this.app.db(), id);
-			this.fit = row?.est_lat_deg != null ? row : null;
-		} catch {
-			// A view aid like the heat map: the running centroid stands in, the next tick retries.
-		} finally {
-			this.#fitting = false;
-		}
+	/** The SQL panels follow the session: a new mission opens them, more rows update them. */
+	#context(missionId: string | null, written: number) {
+		const ctx = this.#coordinator.context;
+		if (!missionId) return;
+		if (ctx?.missionId !== missionId) this.#coordinator.open({ missionId, written });
+		else if (ctx.written !== written) this.#coordinator.update({ missionId, written });
 	}
 
 	/** Sample-to-screen latency figures, for the benchmark. */
@@ -205,6 +157,7 @@ export class LiveState {
 
 	dispose() {
 		this.disconnect();
+		this.#coordinator.dispose();
 	}
 }
 

@@ -6,59 +6,19 @@
  */
 import { asset } from '$app/paths';
 import type { Db } from '$lib/db';
-import { DEFAULT_MAX_BYTES, fetchMissionFiles, ingest, type IngestResult } from '$lib/ingest';
-import type { NamedBytes } from '$lib/ingest';
+import {
+	DEFAULT_MAX_BYTES,
+	fetchMissionFiles,
+	ingest,
+	type IngestResult,
+	type NamedBytes
+} from '$lib/ingest';
 import { readFiles, type PickedFile } from '$lib/ingest/dropped-files';
 import type { AppState } from './app.svelte';
+import { LoadJob, type LoadInput, type LoadProgress, type Opened } from './load-job.svelte';
 import { errorText, noteText } from './messages';
 
-/** The progress bar: what is loading, files (or bytes) done out of total. */
-export interface LoadProgress {
-	label: string;
-	done: number;
-	total: number;
-}
-
-/** What a job loads: files picked or dropped (read by the job), bytes, or URLs. */
-export type LoadInput = { picked: PickedFile[] } | { files: NamedBytes[] } | { urls: string[] };
-
-/** What a page opens once its URL's loads are done. */
-export interface Opened {
-	/** Missions the URL's jobs hold (`?job=`, then every `?src=`), in order. */
-	ids: string[];
-	/** `?m=` when loaded, else the first of `ids`, else the first mission of the tab. */
-	missionId: string | null;
-}
-
-let nextJobId = 1;
-
-/** One load, observed by the page that waits for it. */
-export class LoadJob {
-	readonly id = nextJobId++;
-	status = $state<'running' | 'done' | 'failed'>('running');
-	/** Missions this job made available (loaded now, or by an earlier load of the same URL). */
-	missionIds = $state.raw<string[]>([]);
-	/** What went wrong, as said to the user (the job still ends 'done' when some loaded). */
-	errors = $state.raw<string[]>([]);
-	/** The mission ids when the job ends; never rejects (failures are in `errors`). */
-	readonly done: Promise<string[]>;
-
-	constructor(run: (job: LoadJob) => Promise<string[]>) {
-		this.done = run(this).then(
-			(ids) => {
-				this.missionIds = ids;
-				this.status = ids.length || !this.errors.length ? 'done' : 'failed';
-				return ids;
-			},
-			(e: unknown) => {
-				this.errors = [...this.errors, errorText(e)];
-				this.status = 'failed';
-				return [];
-			}
-		);
-	}
-}
-
+/** The tab's loads: starts jobs, runs their writes in turn, keeps which URL holds which mission. */
 export class Loader {
 	progress = $state<LoadProgress | null>(null);
 	#app: AppState;
@@ -154,9 +114,8 @@ export class Loader {
 		input: NamedBytes[] | Promise<NamedBytes[]>,
 		refresh = true
 	): Promise<string[]> {
-		let files: NamedBytes[] = [];
 		try {
-			files = await input;
+			const files = await input;
 			const db = await this.#app.db();
 			this.progress = { label: 'Loading into DuckDB', done: 0, total: files.length };
 			performance.mark('pisad:load-start');

@@ -4,7 +4,7 @@
  * `$state.raw`: a million rows must not become a million proxies.
  */
 import type { AppState } from './app.svelte';
-import { Resource } from './resource.svelte';
+import { Resource } from '$lib/coordinator';
 import { runConsoleSql, schemaColumns, type SchemaColumnRow } from '$lib/queries/console-schema';
 import { errorLine, paramCount, parseParam } from '$lib/transforms/sql-console';
 import type { Row } from '$lib/db/types';

@@ -4,27 +4,28 @@
  */
 import { formatDuration, formatNumber } from './format';
 
+/** Any subset of the KPI row: a card whose value is missing shows "—". */
 export interface KpiLike {
-	duration_s: number | null;
-	rssi_samples: number | null;
-	detections: number | null;
-	noise_floor_p10_dbm: number | null;
-	max_rssi_dbm: number | null;
-	time_to_detection_s: number | null;
+	duration_s?: number | null;
+	rssi_samples?: number | null;
+	detections?: number | null;
+	noise_floor_p10_dbm?: number | null;
+	max_rssi_dbm?: number | null;
+	time_to_detection_s?: number | null;
 	detecting_to_homing_latency_s?: number | null;
 	fr3_pass?: boolean | null;
 	time_to_locate_s?: number | null;
-	detection_range_m: number | null;
+	detection_range_m?: number | null;
 	fr1_pass?: boolean | null;
-	beacon_est_lat: number | null;
-	beacon_est_lon: number | null;
-	beacon_est_err_m: number | null;
-	approach_accuracy_m: number | null;
+	beacon_est_lat?: number | null;
+	beacon_est_lon?: number | null;
+	beacon_est_err_m?: number | null;
+	approach_accuracy_m?: number | null;
 	story34_pass?: boolean | null;
-	homing_efficiency_pct: number | null;
+	homing_efficiency_pct?: number | null;
 	rssi_improvement_db?: number | null;
-	coverage_km2: number | null;
-	false_positives: number | null;
+	coverage_km2?: number | null;
+	false_positives?: number | null;
 	false_positive_rate_pct?: number | null;
 	nfr7_pass?: boolean | null;
 	search_time_min?: number | null;
@@ -46,8 +47,37 @@ const st = (b: boolean | null | undefined): 'pass' | 'fail' | null =>
 const n = (v: number | null | undefined, d = 1, unit = '') => formatNumber(v ?? null, d, unit);
 const dur = (v: number | null | undefined) => (v == null ? '—' : formatDuration(v));
 
-/** Every KPI card, in reading order. */
-export function kpiCards(k: KpiLike): KpiCard[] {
+/** Every KPI is missing until a row says otherwise. */
+const NONE: Required<KpiLike> = {
+	duration_s: null,
+	rssi_samples: null,
+	detections: null,
+	noise_floor_p10_dbm: null,
+	max_rssi_dbm: null,
+	time_to_detection_s: null,
+	detecting_to_homing_latency_s: null,
+	fr3_pass: null,
+	time_to_locate_s: null,
+	detection_range_m: null,
+	fr1_pass: null,
+	beacon_est_lat: null,
+	beacon_est_lon: null,
+	beacon_est_err_m: null,
+	approach_accuracy_m: null,
+	story34_pass: null,
+	homing_efficiency_pct: null,
+	rssi_improvement_db: null,
+	coverage_km2: null,
+	false_positives: null,
+	false_positive_rate_pct: null,
+	nfr7_pass: null,
+	search_time_min: null,
+	goal_70_pass: null
+};
+
+/** Every KPI card, in reading order; a KPI the row lacks shows "—". */
+export function kpiCards(row: KpiLike): KpiCard[] {
+	const k: Required<KpiLike> = { ...NONE, ...row };
 	return [
 		{ name: 'duration_s', label: 'Duration', value: k.duration_s, display: dur(k.duration_s) },
 		{

@@ -12,19 +12,19 @@ export interface Recommendation {
 }
 
 export interface RuleKpis {
-	detection_range_m: number | null;
+	detection_range_m?: number | null;
 	detection_range_snr_db?: number | null;
 	fr1_pass?: boolean | null;
 	detecting_to_homing_latency_s?: number | null;
 	fr3_pass?: boolean | null;
-	approach_accuracy_m: number | null;
+	approach_accuracy_m?: number | null;
 	story34_pass?: boolean | null;
-	false_positives: number | null;
+	false_positives?: number | null;
 	false_positive_rate_pct?: number | null;
 	nfr7_pass?: boolean | null;
 	search_time_min?: number | null;
 	goal_70_pass?: boolean | null;
-	homing_efficiency_pct: number | null;
+	homing_efficiency_pct?: number | null;
 	time_to_locate_s?: number | null;
 }
 

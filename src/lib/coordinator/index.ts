@@ -1,0 +1,12 @@
+export { Coordinator, type Clients, type OpenOptions } from './coordinator.svelte';
+export { Resource, errorMessage } from './resource.svelte';
+export {
+	FIRST,
+	THEN,
+	LAST,
+	panel,
+	type PanelSpec,
+	type PanelSet,
+	type PanelData,
+	type PanelCtx
+} from './panel';
