@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath, chromiumArgs } from './tests/support/chromium';
+import { chromiumPath, chromiumArgs } from './src/node/chromium';
 
 const PORT = Number(process.env.PW_PORT ?? 4391);
 

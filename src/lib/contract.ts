@@ -5,6 +5,8 @@
  *
  * In TypeScript, `t` (TIMESTAMPTZ in SQL) is epoch milliseconds as a number (fractions allowed
  * down to microseconds); timestamps that are NULL are `null`.
+ *
+ * budget: one mirror of one DDL file; splitting the row shapes apart would hide that they change together.
  */
 
 /** Written into every Parquet file as key-value metadata `pisad.contract_version`. */

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../tests/support/chromium';
+import { chromiumArgs, chromiumPath } from './chromium';
 import { simulateMission } from '../lib/sim';
 import type { SizeRequest, SizeResult } from '../lib/bench/types';
 import { writeMission } from './mission-writer';

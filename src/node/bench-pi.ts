@@ -13,7 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../tests/support/chromium';
+import { chromiumArgs, chromiumPath } from './chromium';
 import { CONTRACT_TABLES, type MissionTables } from '../lib/contract';
 import { simulateMission } from '../lib/sim';
 import { PI_FETCH_WAYS, type PiFetchWay } from '../lib/bench/types';

@@ -18,7 +18,7 @@ import { cpus } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../tests/support/chromium';
+import { chromiumArgs, chromiumPath } from './chromium';
 import { simulateMission } from '../lib/sim';
 import { runAnalyticsBench } from './bench-analytics';
 import { runLiveBench } from './bench-live';

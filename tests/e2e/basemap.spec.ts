@@ -3,7 +3,7 @@
  * track and comes back after a reload (kept in the origin-private file system); a vector archive
  * named by URL (another local server, range requests) draws with the generic style; a broken file
  * is refused by name and the basemap already shown stays. The archives are real PMTiles v3 files
- * written by tests/support/pmtiles-writer.ts; the fixture still fails any request to an origin the
+ * written by src/node/pmtiles-writer.ts; the fixture still fails any request to an origin the
  * test did not name.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Page } from '@playwright/test';
 import { serveStatic } from '../../src/node/serve';
-import { rasterArchive, vectorArchive, type Bounds } from '../support/pmtiles-writer';
+import { rasterArchive, vectorArchive, type Bounds } from '../../src/node/pmtiles-writer';
 import { expect, test, waitForReview } from './fixtures';
 
-// Around the simulator's site (SITE in src/lib/sim/geo.ts), wider than any demo mission.
+// Around the simulator's site (SITE in src/lib/geo), wider than any demo mission.
 const AREA: Bounds = [149.1, -35.42, 149.23, -35.3];
 
 /** Share of the map canvas's pixels that match a predicate on [r, g, b]. */

@@ -3,7 +3,7 @@
  * <path-after-base> <out.png> [width] [height] [--full]` against a running `npm run serve`.
  */
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from './chromium';
+import { chromiumArgs, chromiumPath } from '../../src/node/chromium';
 
 const [path = '', out = 'shot.png', w = '1920', h = '1080'] = process.argv.slice(2);
 const base = process.env.BASE ?? 'http://127.0.0.1:4173/';

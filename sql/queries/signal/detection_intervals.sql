@@ -4,14 +4,10 @@
 --   on → off after $5 consecutive samples with snr <= $3; counters reset on each change and the
 --   'up' counter does not run while detected.
 -- Set-based form (exact when $3 < $2, the hysteresis the Pi uses): let A = snr > $2 and
---   B = snr <= $3 (disjoint). An ON candidate is a sample where the current run of A reaches
---   length $4; an OFF candidate is one where the run of B reaches length $5. The state after a
---   sample is the type of the latest candidate (off if none). Why: the sample that ends a
---   detection is in B, so no A run straddles it and, while off, the Pi's 'up' counter equals the
---   run length of A; the sample that starts one is in A, so no B run straddles it and, while on,
---   'down' equals the run length of B. So the Pi switches exactly at the first candidate of the
---   other kind, and candidates of the current kind change nothing (tests/sql/signal.test.ts
---   checks this sample by sample against the recorded detected column).
+--   B = snr <= $3. An ON candidate is a sample where the current run of A reaches length $4, an
+--   OFF candidate one where the run of B reaches length $5; the state after a sample is the type
+--   of the latest candidate (off if none). Why this equals the Pi's counters:
+--   docs/detection-intervals.md (tests/sql/signal.test.ts checks it sample by sample).
 -- An interval runs from its ON sample to the sample where detection dropped (exclusive), or to
 --   the mission's last sample (inclusive) if still on at the end (ended = false).
 --   Positions are the last vehicle_telemetry fix at or before the sample (ASOF JOIN, 5 Hz).

@@ -6,12 +6,8 @@
 -- R² = (a·Sxr + b·Syr)/Srr (clamped to 0..1, 0 when Srr = 0). A fit needs n ≥ 3, det > 0 and
 -- var(x) + var(y) ≥ 0.1 m² (population variances), else bearing/mag/r2 are NULL.
 --
--- How: one evaluation point per step (the first sample at or after each multiple of step_s),
--- joined to the samples of its window through time buckets of window_s (an equi-join on two
--- buckets, then the exact range), and the centred sums taken by regr_sxx/regr_sxy/regr_syy,
--- which DuckDB accumulates with a stable co-moment update: no Σx² − (Σx)²/n cancellation.
--- This is 4x faster than the same sums as RANGE window aggregates (one segment tree per sum,
--- ~18 ms each per hour of data) when step_s is 1 s.
+-- One evaluation point per step, joined to its window's samples through time buckets; sums by
+-- regr_* (stable co-moments). Why this shape and what it replaced: docs/spatial-gradient.md.
 --
 -- The fit itself is macro plane_fit_windows in sql/schema/42_plane_fit.sql (shared with
 -- spatial_gradient_accuracy.sql).

@@ -4,6 +4,7 @@
  * output stays sharp on paper and needs no tiles.
  */
 import * as Plot from '@observablehq/plot';
+import { toLocal, type LatLon, type LocalPoint } from '$lib/geo';
 import { chartStyle, LIGHT_CHART, STATE_COLORS, stateColorScale, type ChartTheme } from './theme';
 
 export interface TrackPoint {
@@ -12,31 +13,23 @@ export interface TrackPoint {
 	lon_deg: number;
 	system_state: string | null;
 }
-export interface LatLon {
+/** A position that may be missing (rows with no fix). */
+export interface MaybeLatLon {
 	lat_deg: number | null;
 	lon_deg: number | null;
 }
 
-interface Local {
-	east_m: number;
-	north_m: number;
-}
-
-/** Equirectangular metres from an origin (fine at mission scale, a few km). */
-export function toLocal(origin: { lat_deg: number; lon_deg: number }, p: LatLon): Local | null {
+/** Local metres of `p` from `origin` (the shared projection), or null when `p` has no fix. */
+function localOf(origin: LatLon, p: MaybeLatLon): LocalPoint | null {
 	if (p.lat_deg == null || p.lon_deg == null) return null;
-	const k = Math.cos((origin.lat_deg * Math.PI) / 180);
-	return {
-		east_m: (p.lon_deg - origin.lon_deg) * 111_320 * k,
-		north_m: (p.lat_deg - origin.lat_deg) * 110_574
-	};
+	return toLocal({ lat_deg: p.lat_deg, lon_deg: p.lon_deg }, origin);
 }
 
 export interface TrackMapInput {
 	track: readonly TrackPoint[];
-	detections: readonly (LatLon & { verdict?: string })[];
-	beacon: LatLon | null;
-	estimate: (LatLon & { radius_m: number | null }) | null;
+	detections: readonly (MaybeLatLon & { verdict?: string })[];
+	beacon: MaybeLatLon | null;
+	estimate: (MaybeLatLon & { radius_m: number | null }) | null;
 }
 
 /** The flight track coloured by state, detections, home, true beacon and the estimate circle. */
@@ -49,15 +42,15 @@ export function reportTrackOptions(
 	if (!origin)
 		return { width, height: 80, marks: [Plot.text(['No GPS track'], { frameAnchor: 'middle' })] };
 	const pts = input.track.map((p) => ({
-		...toLocal(origin, p)!,
+		...localOf(origin, p)!,
 		state: p.system_state ?? 'UNKNOWN'
 	}));
 	const det = input.detections.flatMap((d) => {
-		const l = toLocal(origin, d);
+		const l = localOf(origin, d);
 		return l ? [{ ...l, verdict: d.verdict ?? 'unknown' }] : [];
 	});
-	const beacon = input.beacon ? toLocal(origin, input.beacon) : null;
-	const est = input.estimate ? toLocal(origin, input.estimate) : null;
+	const beacon = input.beacon ? localOf(origin, input.beacon) : null;
+	const est = input.estimate ? localOf(origin, input.estimate) : null;
 	const circle =
 		est && input.estimate?.radius_m
 			? Array.from({ length: 65 }, (_, i) => {

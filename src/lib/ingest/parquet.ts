@@ -9,17 +9,8 @@ import { parquetMetadata, parquetMetadataAsync, parquetRead } from 'hyparquet';
 import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { sparseAsyncBuffer, type FilePiece, type SparseFile } from './sparse';
-import {
-	Bool,
-	Float64,
-	Table,
-	Utf8,
-	makeData,
-	makeVector,
-	tableToIPC,
-	vectorFromArray,
-	type Vector
-} from 'apache-arrow';
+import { Table, tableToIPC, type Vector } from 'apache-arrow';
+import { isTimestamp, stageVector } from './staging';
 
 /** A column of a contract table, as information_schema reports it. */
 export interface ContractColumn {
@@ -166,84 +157,6 @@ export function unstageExpr(c: ContractColumn): string {
 	const id = `"${c.name}"`;
 	if (isTimestamp(c.type)) return `make_timestamp(CAST(${id} AS BIGINT))::TIMESTAMPTZ AS ${id}`;
 	return `CAST(${id} AS ${c.type}) AS ${id}`;
-}
-
-function stageVector(
-	parts: { rowStart: number; data: ArrayLike<unknown> }[],
-	length: number,
-	type: string
-): Vector {
-	if (type === 'BOOLEAN') return vectorFromArray(flatten(parts, length, toBool), new Bool());
-	if (type === 'VARCHAR') return vectorFromArray(flatten(parts, length, toText), new Utf8());
-	return float64Vector(parts, length, isTimestamp(type) ? toMicros : toNum);
-}
-
-/** Concatenate chunks into one array of converted values (missing rows become null). */
-function flatten<T>(
-	parts: { rowStart: number; data: ArrayLike<unknown> }[],
-	length: number,
-	convert: (v: unknown) => T | null
-): (T | null)[] {
-	const out = new Array<T | null>(length).fill(null);
-	for (const { rowStart, data } of parts) {
-		const n = Math.min(data.length, length - rowStart);
-		for (let i = 0; i < n; i++) out[rowStart + i] = convert(data[i]);
-	}
-	return out;
-}
-
-/** A Float64 column built in place: values in a Float64Array, nulls in a validity bitmap. */
-function float64Vector(
-	parts: { rowStart: number; data: ArrayLike<unknown> }[],
-	length: number,
-	convert: (v: unknown) => number | null
-): Vector {
-	const values = new Float64Array(length);
-	const valid = new Uint8Array((length + 7) >> 3);
-	let nulls = length;
-	for (const { rowStart, data } of parts) {
-		const n = Math.min(data.length, length - rowStart);
-		for (let i = 0; i < n; i++) {
-			const v = convert(data[i]);
-			if (v === null) continue;
-			const row = rowStart + i;
-			values[row] = v;
-			valid[row >> 3]! |= 1 << (row & 7);
-			nulls--;
-		}
-	}
-	return makeVector(
-		makeData({ type: new Float64(), length, nullCount: nulls, data: values, nullBitmap: valid })
-	);
-}
-
-function isTimestamp(type: string): boolean {
-	return type.startsWith('TIMESTAMP');
-}
-
-function toNum(v: unknown): number | null {
-	if (v === null || v === undefined) return null;
-	if (typeof v === 'bigint') return Number(v);
-	if (typeof v === 'boolean') return v ? 1 : 0;
-	const n = Number(v);
-	return Number.isNaN(n) && typeof v !== 'number' ? null : n;
-}
-
-function toMicros(v: unknown): number | null {
-	if (v === null || v === undefined) return null;
-	if (typeof v === 'bigint') return Number(v);
-	if (v instanceof Date) return v.getTime() * 1000;
-	if (typeof v === 'string') return Date.parse(v) * 1000;
-	return Number(v);
-}
-
-function toText(v: unknown): string | null {
-	if (v === null || v === undefined) return null;
-	return typeof v === 'string' ? v : typeof v === 'bigint' ? v.toString() : JSON.stringify(v);
-}
-
-function toBool(v: unknown): boolean | null {
-	return v === null || v === undefined ? null : Boolean(v);
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {

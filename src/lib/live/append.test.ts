@@ -4,7 +4,7 @@ import { openNodeDb } from '$lib/db/node';
 import type { Db } from '$lib/db/types';
 import type { RssiSampleRow, VehicleTelemetryRow } from '$lib/contract';
 import { ArrowAppender } from './append';
-import { liveMissionRow } from './rows';
+import { liveMissionRow } from './tables';
 
 let db: Db;
 beforeAll(async () => {

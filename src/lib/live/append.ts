@@ -8,7 +8,7 @@ import { Bool, Float64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } 
 import type { Db } from '$lib/db/types';
 import { contractColumns, type ContractColumns } from '$lib/ingest/columns';
 import { unstageExpr, type ContractColumn } from '$lib/ingest/parquet';
-import { LIVE_TABLES, type LiveRows } from './rows';
+import { LIVE_TABLES, type LiveRows } from './tables';
 
 const isTs = (type: string) => type.startsWith('TIMESTAMP');
 

@@ -1,6 +1,6 @@
 /** Live KPI cards, named as in the review view's data-kpi contract. Pure. */
 import { formatNumber } from '$lib/transforms/format';
-import { bearingDeg, distanceM } from '$lib/transforms/geo';
+import { bearingDeg, distanceM, type LatLon } from '$lib/geo';
 import type { LiveCountsRow } from '$lib/queries/live-counts';
 import type { LiveView } from './view';
 
@@ -76,12 +76,11 @@ export function liveKpis(
 function toBeacon(
 	v: LiveView | null,
 	b: LiveBeacon | null,
-	f: (lat1: number, lon1: number, lat2: number, lon2: number) => number
+	f: (from: LatLon, to: LatLon) => number
 ): number | null {
 	const p = v?.position;
-	return p && b ? f(p.lat, p.lon, b.lat_deg, b.lon_deg) : null;
+	return p && b ? f({ lat_deg: p.lat, lon_deg: p.lon }, b) : null;
 }
 
 /** Whole degrees in [0, 360): 359.6° reads 0°, not 360°. */
-const wholeBearing = (lat1: number, lon1: number, lat2: number, lon2: number): number =>
-	Math.round(bearingDeg(lat1, lon1, lat2, lon2)) % 360;
+const wholeBearing = (from: LatLon, to: LatLon): number => Math.round(bearingDeg(from, to)) % 360;

@@ -5,7 +5,7 @@
  */
 import type { SearchPatternRow, WaypointRow } from '$lib/contract';
 import type { PatternLike } from '$lib/transforms/map-features';
-import { toLocal } from '$lib/sim/geo';
+import { toLocal } from '$lib/geo';
 
 export interface PiPattern {
 	patternId: string | null;

@@ -5,7 +5,8 @@ import type { Db } from '$lib/db/types';
 import { liveCounts } from '$lib/queries/live-counts';
 import { liveHeat } from '$lib/queries/live-heat';
 import { ArrowAppender, mergeRows } from './append';
-import { RowBuilder, liveMissionRow, type LiveRows } from './rows';
+import { RowBuilder } from './rows';
+import { liveMissionRow, type LiveRows } from './tables';
 
 const T0 = Date.parse('2025-08-21T01:30:00Z');
 

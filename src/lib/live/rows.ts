@@ -4,21 +4,11 @@
  * the RSSI sequence number and the Pi's debounce (pisad-domain.md §3) over the SNR it reports,
  * which yields the detection events (the Pi sends no detection message).
  */
-import { PI_CHAIN_COLUMNS, PI_SIGNAL } from '$lib/contract';
-import type {
-	DetectionRow,
-	HomingStepRow,
-	MissionRow,
-	RssiSampleRow,
-	SafetyEventRow,
-	SearchPatternRow,
-	StateTransitionRow,
-	VehicleTelemetryRow,
-	WaypointRow
-} from '$lib/contract';
+import { PI_SIGNAL } from '$lib/contract';
+import type { SafetyEventRow, StateTransitionRow, VehicleTelemetryRow } from '$lib/contract';
+import { distanceM, toLocal } from '$lib/geo';
 import type { PiMessage } from './protocol';
-import { distanceM } from '$lib/transforms/geo';
-import { toLocal } from '$lib/sim/geo';
+import type { LiveRows } from './tables';
 
 /** The live mission's local origin: its first fix (or an earlier session's, see RowBuilder). */
 export interface LiveOrigin {
@@ -26,56 +16,6 @@ export interface LiveOrigin {
 	lon: number;
 	/** AMSL, m; heights above it are alt_rel_m. */
 	alt: number | null;
-}
-
-/** Rows of one or more contract tables, as produced by the live recorder. */
-export interface LiveRows {
-	mission?: MissionRow[];
-	rssi_sample?: RssiSampleRow[];
-	vehicle_telemetry?: VehicleTelemetryRow[];
-	state_transition?: StateTransitionRow[];
-	detection?: DetectionRow[];
-	homing_step?: HomingStepRow[];
-	safety_event?: SafetyEventRow[];
-	search_pattern?: SearchPatternRow[];
-	waypoint?: WaypointRow[];
-}
-export type LiveTable = keyof LiveRows;
-export type AnyLiveRow = NonNullable<LiveRows[LiveTable]>[number];
-export const LIVE_TABLES: readonly LiveTable[] = [
-	'mission',
-	'rssi_sample',
-	'vehicle_telemetry',
-	'state_transition',
-	'detection',
-	'homing_step',
-	'safety_event',
-	'search_pattern',
-	'waypoint'
-];
-
-/** The live mission's mission row (source 'live'; ended_at set when the flight is saved). */
-export function liveMissionRow(id: string, startedAt: number, pi: string): MissionRow {
-	return {
-		mission_id: id,
-		name: `Live ${new Date(startedAt).toISOString().slice(0, 19).replace('T', ' ')}Z`,
-		source: 'live',
-		started_at: startedAt,
-		ended_at: null,
-		software_version: null,
-		center_frequency_hz: null,
-		...PI_CHAIN_COLUMNS,
-		origin_lat_deg: null,
-		origin_lon_deg: null,
-		origin_alt_amsl_m: null,
-		search_area_geojson: null,
-		search_area_km2: null,
-		beacon_power_dbm: null,
-		scenario: null,
-		seed: null,
-		config_json: JSON.stringify({ pi }),
-		notes: 'recorded live by the ground station'
-	};
 }
 
 export class RowBuilder {
@@ -105,7 +45,12 @@ export class RowBuilder {
 
 	#originFor(lat: number, lon: number, alt: number | null, armed: boolean | null): LiveOrigin {
 		const e = this.earlier;
-		if (armed && e && distanceM(lat, lon, e.lat, e.lon) < 5000) return e;
+		if (
+			armed &&
+			e &&
+			distanceM({ lat_deg: lat, lon_deg: lon }, { lat_deg: e.lat, lon_deg: e.lon }) < 5000
+		)
+			return e;
 		return { lat, lon, alt };
 	}
 

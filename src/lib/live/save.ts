@@ -3,7 +3,7 @@
  * (Saving a flight is save-parquet.ts: a zip of contract Parquet.)
  */
 import type { Db } from '$lib/db/types';
-import type { LiveRows } from './rows';
+import type { LiveRows } from './tables';
 import { ArrowAppender } from './append';
 
 /** Load a recording (rows read back from the store) into DuckDB; returns its mission id. */

@@ -1,20 +1,23 @@
 /**
- * One live session with a Pi: the link, frame parsing and de-dup, rows into the contract tables
- * under a live mission_id (Arrow batches every `flushMs`), the recording (a chunk every
- * `persistMs`), gap marking, state-history backfill after a reconnect, and the live statistics.
- * Framework-free, so Node tests and the benchmark drive it against the Pi simulator.
+ * One live session with a Pi: it turns the link's frames into contract rows under a live
+ * mission_id, marks link gaps and feeds the statistics and alerts. The other jobs live beside it:
+ * the link (./link), rows out to DuckDB and the recording (./outbox), the Pi's REST side for the
+ * state-history backfill and the search pattern (./pi-rest). Framework-free, so Node tests and
+ * the benchmark drive it against the Pi simulator.
  */
 import type { Db } from '$lib/db/types';
 import { parsePiAddress, type PiAddress } from './address';
-import { ArrowAppender, countRows, mergeRows } from './append';
 import { AlertTracker } from './alerts';
-import { isKnown, missedTransitions, parseHistory, type KnownTransition } from './backfill';
+import { isKnown, type KnownTransition } from './backfill';
 import { PiLink, type LinkStatus, type WsFactory } from './link';
+import { LiveOutbox } from './outbox';
+import { patternRows, type PiPattern } from './pattern';
+import { PatternWatch, fetchMissedTransitions } from './pi-rest';
 import { RecentKeys, parseFrame } from './protocol';
-import { RowBuilder, liveMissionRow, type LiveOrigin, type LiveRows } from './rows';
-import { parsePatternPreview, patternRows, type PiPattern } from './pattern';
+import { RowBuilder, type LiveOrigin } from './rows';
 import { LiveStats } from './stats';
-import type { RecordingMeta, RecordingStore } from './store';
+import { liveMissionRow, type LiveRows } from './tables';
+import type { RecordingStore } from './store';
 
 export interface SessionOptions {
 	db: Db;
@@ -63,29 +66,28 @@ export class LiveSession {
 	/** Arrival time of the newest RSSI sample (performance.now), for sample-to-screen latency. */
 	lastSampleAt = 0;
 	rows: RowBuilder | null = null;
-	/** The Pi's search pattern (waypoints, boundary), fetched at start and on pattern_* events. */
-	pattern: PiPattern | null = null;
-	error: string | null = null;
 	#link: PiLink;
+	#out: LiveOutbox;
+	#patterns: PatternWatch;
 	#keys = new RecentKeys();
 	#known: KnownTransition[] = [];
 	#lastT: number | null = null;
-	#toDb: LiveRows = {};
-	#toStore: LiveRows = {};
-	#chunk = 0;
-	#meta: RecordingMeta | null = null;
-	#appender: ArrowAppender;
 	#timers: ReturnType<typeof setInterval>[] = [];
-	#flushing: Promise<void> | null = null;
 	#backfilling: Promise<number> | null = null;
-	#patternFetch: Promise<void> | null = null;
-	#patternKey: string | null = null;
 
 	constructor(readonly o: SessionOptions) {
 		const a = parsePiAddress(o.pi);
 		if (!a) throw new Error(`"${o.pi}" is not a Pi address. Use host:port, e.g. 192.168.4.1:8000.`);
 		this.address = a;
-		this.#appender = new ArrowAppender(o.db);
+		this.#out = new LiveOutbox(o.db, o.store ?? null, this.counters, o.onFlushed);
+		this.#patterns = new PatternWatch(
+			a.http,
+			() => o.fetch ?? fetch,
+			(p) => {
+				const rb = this.rows;
+				if (rb) this.#add(patternRows(rb.missionId, p, rb.origin));
+			}
+		);
 		this.#link = new PiLink({
 			url: a.ws,
 			connect: o.connect,
@@ -97,6 +99,16 @@ export class LiveSession {
 
 	get missionId(): string | null {
 		return this.rows?.missionId ?? null;
+	}
+
+	/** The Pi's search pattern (waypoints, boundary), fetched at start and on pattern_* events. */
+	get pattern(): PiPattern | null {
+		return this.#patterns.current;
+	}
+
+	/** The last write to DuckDB or to the recording that failed, in words a person can act on. */
+	get error(): string | null {
+		return this.#out.error;
 	}
 
 	start() {
@@ -114,7 +126,7 @@ export class LiveSession {
 		if (open && open.to === null && this.rows)
 			this.#add({ safety_event: [this.rows.gap(open.from, null)] });
 		await this.#backfilling;
-		await this.#patternFetch;
+		await this.#patterns.pending;
 		await this.flush();
 		await this.persist();
 	}
@@ -190,21 +202,12 @@ export class LiveSession {
 		const id = `live-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
 		this.rows = new RowBuilder(id, t, this.o.earlierOrigin ?? null);
 		this.#add({ mission: [liveMissionRow(id, t, this.address.hostPort)] });
-		this.#meta = {
-			id,
-			mission_id: id,
-			pi: this.address.hostPort,
-			started_at: t,
-			updated_at: Date.now(),
-			rows: 0,
-			chunks: 0
-		};
+		this.#out.begin(id, this.address.hostPort, t);
 		void this.fetchPattern();
 	}
 
 	#add(rows: LiveRows) {
-		mergeRows(this.#toDb, rows);
-		mergeRows(this.#toStore, rows);
+		this.#out.add(rows);
 	}
 
 	/** True while a state-history backfill is in flight. */
@@ -216,87 +219,28 @@ export class LiveSession {
 	async backfill(): Promise<number> {
 		const rb = this.rows;
 		if (!rb) return 0;
-		try {
-			const f = this.o.fetch ?? fetch;
-			const res = await f(`${this.address.http}/api/system/state-history?limit=100`);
-			if (!res.ok) return 0;
-			const missed = missedTransitions(parseHistory(await res.json()), this.#known, rb.startedAt);
-			for (const h of missed) {
-				this.#known.push(h);
-				const row = rb.transition(h.t, h.from_state, h.to_state, h.reason, h);
-				this.#add({ state_transition: [row] });
-			}
-			this.counters.backfilled += missed.length;
-			return missed.length;
-		} catch {
-			return 0; // the link may have dropped again; the next reconnect retries
+		const get = this.o.fetch ?? fetch;
+		const missed = await fetchMissedTransitions(this.address.http, get, this.#known, rb.startedAt);
+		for (const h of missed) {
+			this.#known.push(h);
+			this.#add({ state_transition: [rb.transition(h.t, h.from_state, h.to_state, h.reason, h)] });
 		}
+		this.counters.backfilled += missed.length;
+		return missed.length;
 	}
 
-	/**
-	 * Fetch the Pi's search pattern; a new or changed one is kept for the map and recorded. One
-	 * request at a time: events arriving meanwhile are answered by the one in flight.
-	 */
+	/** Fetch the Pi's search pattern; a new or changed one is kept for the map and recorded. */
 	fetchPattern(): Promise<void> {
-		if (this.#patternFetch) return this.#patternFetch;
-		const run = (async () => {
-			try {
-				const f = this.o.fetch ?? fetch;
-				const res = await f(`${this.address.http}/api/search/pattern/preview`);
-				if (!res.ok) return;
-				const p = parsePatternPreview(await res.json());
-				const key = p && JSON.stringify(p);
-				if (!p || key === this.#patternKey) return;
-				this.#patternKey = key;
-				this.pattern = p;
-				const rb = this.rows;
-				if (rb) this.#add(patternRows(rb.missionId, p, rb.origin));
-			} catch {
-				// No pattern (a Pi without one, or the link dropped): the next event or reconnect retries.
-			}
-		})().finally(() => (this.#patternFetch = null));
-		this.#patternFetch = run;
-		return run;
+		return this.#patterns.fetch();
 	}
 
 	/** Append pending rows to DuckDB (one Arrow batch per table, one transaction). */
-	async flush(): Promise<void> {
-		if (this.#flushing) return this.#flushing;
-		const batch = this.#toDb;
-		if (countRows(batch) === 0) return;
-		this.#toDb = {};
-		this.#flushing = (async () => {
-			try {
-				const n = await this.#appender.append(batch);
-				this.counters.written += n;
-				this.o.onFlushed?.(n);
-			} catch (e) {
-				this.error = `Could not write live data to DuckDB: ${e instanceof Error ? e.message : String(e)}`;
-			} finally {
-				this.#flushing = null;
-			}
-		})();
-		return this.#flushing;
+	flush(): Promise<void> {
+		return this.#out.flush();
 	}
 
 	/** Write pending rows to the recording store as one chunk. */
-	async persist(): Promise<void> {
-		const store = this.o.store;
-		const meta = this.#meta;
-		const chunk = this.#toStore;
-		const n = countRows(chunk);
-		if (!store || !meta || n === 0) return;
-		this.#toStore = {};
-		meta.rows += n;
-		meta.chunks = ++this.#chunk;
-		meta.updated_at = Date.now();
-		try {
-			await store.write({ ...meta }, this.#chunk, chunk);
-			this.counters.persisted = meta.rows;
-		} catch (e) {
-			mergeRows(chunk, this.#toStore); // keep it for the next try
-			this.#toStore = chunk;
-			this.error = `Could not save the recording in this browser: ${e instanceof Error ? e.message : String(e)}`;
-		}
+	persist(): Promise<void> {
+		return this.#out.persist();
 	}
 }

@@ -1,6 +1,6 @@
 /** IndexedDB fallback of the recording store (browsers without OPFS). See store.ts. */
 import { mergeRows } from './append';
-import type { LiveRows } from './rows';
+import type { LiveRows } from './tables';
 import type { RecordingMeta, RecordingStore } from './store';
 
 const req = <T>(r: IDBRequest<T>) =>

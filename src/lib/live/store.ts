@@ -6,7 +6,7 @@
  * crash mid-write loses only that chunk, never the recording.
  */
 import { mergeRows } from './append';
-import type { LiveRows } from './rows';
+import type { LiveRows } from './tables';
 
 export interface RecordingMeta {
 	id: string;

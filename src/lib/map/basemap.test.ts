@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FileSource, PMTiles, TileType } from 'pmtiles';
-import { rasterArchive, tilesCovering, vectorArchive } from '../../../tests/support/pmtiles-writer';
+import { rasterArchive, tilesCovering, vectorArchive } from '../../node/pmtiles-writer';
 import { basemapStyle, DARK_BASEMAP, layerRole, type Basemap } from './basemap';
 
 const B: [number, number, number, number] = [149.1, -35.42, 149.23, -35.3];

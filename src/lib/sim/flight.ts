@@ -1,4 +1,4 @@
-import { distanceM, type LocalPoint } from './geo';
+import { localDistanceM, type LocalPoint } from '../geo';
 import type { HomingController, HomingOutput } from './homing';
 import type { CycleSampler } from './homing-fit';
 import type { MissionRecorder, PatternStatus } from './recorder';
@@ -60,7 +60,7 @@ export function patternStatus(f: Flight): PatternStatus {
 	let prev = f.v.position;
 	for (let i = done; i < total; i++) {
 		const w = f.pattern.waypoints[i] as LocalPoint;
-		rest += distanceM(prev, w);
+		rest += localDistanceM(prev, w);
 		prev = w;
 	}
 	return {

@@ -1,4 +1,4 @@
-import { distanceM, type LocalPoint } from './geo';
+import { localDistanceM, type LocalPoint } from '../geo';
 import { patternStatus, type Flight } from './flight';
 import type { VehicleCommand } from './vehicle';
 
@@ -22,7 +22,7 @@ export function guidance(f: Flight, tS: number): VehicleCommand {
 	if (f.phase === 'takeoff') return { heading_deg: v.heading_deg, speed_mps: 0, alt_m: alt };
 	if (f.phase === 'rtl') {
 		const home = { north_m: 0, east_m: 0 };
-		const d = distanceM(v.position, home);
+		const d = localDistanceM(v.position, home);
 		return d > 3
 			? v.commandTo(home, 8, alt)
 			: { heading_deg: v.heading_deg, speed_mps: 0, alt_m: -1 };
@@ -38,7 +38,7 @@ export function guidance(f: Flight, tS: number): VehicleCommand {
 	if (r && tS < r.untilS) {
 		// After FR17 the operator re-enables homing; the vehicle circles the last strong point
 		// (where detection is likely to come back) instead of resuming the far search pattern.
-		return distanceM(v.position, r.centre) > REACQUIRE_RADIUS + 15
+		return localDistanceM(v.position, r.centre) > REACQUIRE_RADIUS + 15
 			? v.commandTo(r.centre, f.cfg.pattern.velocity_mps, alt)
 			: orbit(f, r.centre, REACQUIRE_RADIUS, 6);
 	}
@@ -61,7 +61,7 @@ function followPattern(f: Flight): VehicleCommand {
 	const { v, pattern } = f;
 	const wps = pattern.waypoints;
 	const wp = wps[f.wpIdx % wps.length] as LocalPoint;
-	if (distanceM(v.position, wp) < 8) {
+	if (localDistanceM(v.position, wp) < 8) {
 		const row = f.rec.tables.waypoint[f.wpIdx % wps.length];
 		if (row && row.reached_at === null) row.reached_at = f.rec.t;
 		f.wpIdx++;

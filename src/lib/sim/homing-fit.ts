@@ -1,4 +1,4 @@
-import type { LocalPoint } from './geo';
+import type { LocalPoint } from '../geo';
 import { minorSpreadM } from './homing-gradient';
 
 /** One beacon pulse period reduced to a single observation (what the homing fits use). */

@@ -1,5 +1,5 @@
 import { planeFitGradient, type GradientFit } from '../signal/gradient';
-import type { LocalPoint } from './geo';
+import type { LocalPoint } from '../geo';
 import type { Cycle } from './homing-fit';
 
 /** √(smaller eigenvalue) of the 2×2 covariance of positions: cross-track diversity, m. */

@@ -1,5 +1,5 @@
 import { planeFitGradient } from '../signal/gradient';
-import { angleDiffDeg, bearingDeg, distanceM, type LocalPoint } from './geo';
+import { angleDiffDeg, localBearingDeg, localDistanceM, type LocalPoint } from '../geo';
 import { isBeaconCycle, type Cycle, type Localisation } from './homing-fit';
 
 /** A survey orbit ("search in bearings") around a candidate beacon position. */
@@ -42,7 +42,7 @@ export function ringVerdict(cycles: readonly Cycle[], s: Survey, radiusM: number
 	const inner: number[] = [];
 	for (const c of cycles) {
 		if (!isBeaconCycle(c, 3)) continue;
-		const d = distanceM(c, s.centre);
+		const d = localDistanceM(c, s.centre);
 		if (c.t_s >= s.t0 && d > 0.5 * radiusM && d < 1.5 * radiusM) ring.push(c);
 		else if (d < 0.3 * radiusM && c.t_s >= s.t0 - 120) inner.push(c.rssi_dbm);
 	}
@@ -78,7 +78,7 @@ export function flyRing(
 	radiusM: number
 ): { done: boolean; heading_deg: number } {
 	const ang = Math.atan2(pos.east_m - s.centre.east_m, pos.north_m - s.centre.north_m);
-	if (!Number.isNaN(s.lastAng) && distanceM(pos, s.centre) > 0.5 * radiusM) {
+	if (!Number.isNaN(s.lastAng) && localDistanceM(pos, s.centre) > 0.5 * radiusM) {
 		s.swept += Math.abs(angleDiffDeg((ang * 180) / Math.PI, (s.lastAng * 180) / Math.PI));
 	}
 	s.lastAng = ang;
@@ -87,7 +87,7 @@ export function flyRing(
 		north_m: s.centre.north_m + radiusM * Math.cos(a),
 		east_m: s.centre.east_m + radiusM * Math.sin(a)
 	};
-	return { done: s.swept >= 350, heading_deg: bearingDeg(pos, target) };
+	return { done: s.swept >= 350, heading_deg: localBearingDeg(pos, target) };
 }
 
 export type RingDecision =
@@ -107,7 +107,7 @@ export function ringDecision(
 	radiusM: number,
 	maxSurveys: number
 ): RingDecision {
-	const off = est ? distanceM(est, s.centre) : Infinity;
+	const off = est ? localDistanceM(est, s.centre) : Infinity;
 	const last = s.n + 1 >= maxSurveys;
 	if (est && off < 0.5 * radiusM && v.tiltDb < 3.5 && v.ringMaxDb < 3.5) {
 		return { kind: 'hold', at: est };

@@ -1,5 +1,5 @@
 import type { GradientFit } from '../signal/gradient';
-import { bearingDeg, distanceM, type LocalPoint } from './geo';
+import { localBearingDeg, localDistanceM, type LocalPoint } from '../geo';
 import { adaptiveFit } from './homing-gradient';
 import { isBeaconCycle, localise, type Cycle, type Localisation } from './homing-fit';
 import { flyRing, ringDecision, ringVerdict, type Survey } from './homing-survey';
@@ -106,15 +106,15 @@ export class HomingController {
 		if (this.survey) return this.surveyStep(tS, pos, heading, altM);
 		const est = this.est && this.trusted(this.est) ? this.est : null;
 		if (est) {
-			if (distanceM(pos, est) < 12) {
+			if (localDistanceM(pos, est) < 12) {
 				this.startSurvey(tS, est);
 				return this.surveyStep(tS, pos, heading, altM);
 			}
-			const weave = distanceM(pos, est) > 40 ? 20 * Math.sin((2 * Math.PI * tS) / 10) : 0;
-			return this.out('APPROACH', bearingDeg(pos, est) + weave, p.approachSpeed);
+			const weave = localDistanceM(pos, est) > 40 ? 20 * Math.sin((2 * Math.PI * tS) / 10) : 0;
+			return this.out('APPROACH', localBearingDeg(pos, est) + weave, p.approachSpeed);
 		}
 		const bp = this.bestPos;
-		if (bp && this.level < this.best - 2.5 && distanceM(pos, bp) > 30) {
+		if (bp && this.level < this.best - 2.5 && localDistanceM(pos, bp) > 30) {
 			// Passed the strongest point (or drifted off it): survey around it.
 			this.startSurvey(tS, bp);
 			return this.surveyStep(tS, pos, heading, altM);
@@ -159,7 +159,7 @@ export class HomingController {
 			e.slope < 3.8 &&
 			e.rmsDb < 3 &&
 			prev !== null &&
-			distanceM(prev, e) < 40
+			localDistanceM(prev, e) < 40
 		);
 	}
 
@@ -172,8 +172,8 @@ export class HomingController {
 		const p = this.params;
 		if (!s.centred) {
 			// Pass over the centre first: the ring is judged against the level there.
-			s.centred = distanceM(pos, s.centre) < 15;
-			if (!s.centred) return this.out('SAMPLING', bearingDeg(pos, s.centre), p.samplingSpeed);
+			s.centred = localDistanceM(pos, s.centre) < 15;
+			if (!s.centred) return this.out('SAMPLING', localBearingDeg(pos, s.centre), p.samplingSpeed);
 		}
 		const ring = flyRing(s, pos, p.surveyRadiusM);
 		if (!ring.done) return this.out('SAMPLING', ring.heading_deg, p.samplingSpeed);

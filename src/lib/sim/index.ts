@@ -5,8 +5,6 @@ export { SCENARIOS, isScenario, buildScenario } from './scenarios';
 export type { ScenarioName, ScenarioConfig } from './scenarios';
 export { expandingSquare, spiral, lawnmower, buildPattern, pathLengthM } from './patterns';
 export type { Pattern, PatternSpec, PatternType } from './patterns';
-export { SITE, EARTH_RADIUS_M, toLocal, toLatLon, distanceM, bearingDeg } from './geo';
-export type { LatLon, LocalPoint } from './geo';
 export { Rng } from './rng';
 export { pyIsoNaive, pyIsoUtc } from './ws';
 export type { WsMessage } from './ws';

@@ -1,6 +1,6 @@
 import type { SystemState } from '../contract';
 import type { PiSignalOutput } from '../signal/chain';
-import { distanceM, type LocalPoint } from './geo';
+import { localDistanceM, type LocalPoint } from '../geo';
 import { HomingController } from './homing';
 import { patternStatus, type Flight } from './flight';
 import { detectionReason } from './state-machine';
@@ -46,7 +46,7 @@ export function stepStateMachine(
 		return;
 	}
 	if (f.phase === 'rtl') {
-		if (distanceM(v.position, { north_m: 0, east_m: 0 }) < 3) f.mode = 'LAND';
+		if (localDistanceM(v.position, { north_m: 0, east_m: 0 }) < 3) f.mode = 'LAND';
 		if (f.mode === 'LAND' && v.alt_m < 0.2) {
 			f.armed = false;
 			f.phase = 'ended';

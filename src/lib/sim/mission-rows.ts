@@ -1,5 +1,6 @@
 import { PI_CHAIN_COLUMNS, type MissionRow } from '../contract';
-import { SITE, polygonGeoJson, ringAreaKm2, toLatLon } from './geo';
+import { SITE, toLatLon } from '../geo';
+import { polygonGeoJson, ringAreaKm2 } from './rings';
 import { DEFAULT_HOMING } from './homing';
 import type { Flight } from './flight';
 

@@ -1,7 +1,7 @@
 import type { MissionTables } from '../contract';
 import { PiSignalChain } from '../signal/chain';
 import type { Flight } from './flight';
-import { polygonGeoJson } from './geo';
+import { polygonGeoJson } from './rings';
 import { guidance } from './guidance';
 import { CycleSampler } from './homing-fit';
 import { stepStateMachine } from './mission-logic';

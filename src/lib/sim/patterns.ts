@@ -1,4 +1,5 @@
-import { circleRing, squareRing, type LocalPoint } from './geo';
+import type { LocalPoint } from '../geo';
+import { circleRing, squareRing } from './rings';
 
 /** Pattern names as the Pi spells them in search_pattern.pattern_type. */
 export type PatternType = 'expanding_square' | 'spiral' | 'lawnmower';

@@ -1,5 +1,5 @@
-import type { LocalPoint } from './geo';
-import { angleDiffDeg, toLatLon } from './geo';
+import type { LocalPoint } from '../geo';
+import { angleDiffDeg, toLatLon } from '../geo';
 import { patternStatus, type Flight } from './flight';
 
 /** The Pi's yaw-rate P gain and limit (YAW_RATE_P_GAIN), for the logged homing command. */

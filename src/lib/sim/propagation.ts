@@ -1,4 +1,4 @@
-import type { LocalPoint } from './geo';
+import type { LocalPoint } from '../geo';
 import type { Rng } from './rng';
 
 /**

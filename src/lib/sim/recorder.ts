@@ -1,6 +1,6 @@
 import type { MissionTables, SystemState } from '../contract';
 import type { PiSignalOutput } from '../signal/chain';
-import { toLatLon, type LocalPoint } from './geo';
+import { toLatLon, type LocalPoint } from '../geo';
 import type { TransitionRecord } from './state-machine';
 import { pyIsoUtc, wsMessage, type WsMessage } from './ws';
 

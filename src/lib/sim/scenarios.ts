@@ -1,4 +1,4 @@
-import type { LocalPoint } from './geo';
+import type { LocalPoint } from '../geo';
 import type { PatternSpec } from './patterns';
 import type { Beacon, Burst, RadioParams } from './propagation';
 import type { Rng } from './rng';

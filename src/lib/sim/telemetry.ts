@@ -1,5 +1,5 @@
 import type { VehicleTelemetryRow } from '../contract';
-import { SITE, toLatLon } from './geo';
+import { SITE, toLatLon } from '../geo';
 import type { Rng } from './rng';
 import type { Vehicle } from './vehicle';
 

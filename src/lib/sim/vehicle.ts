@@ -1,4 +1,4 @@
-import { angleDiffDeg, bearingDeg, distanceM, type LocalPoint } from './geo';
+import { angleDiffDeg, localBearingDeg, localDistanceM, type LocalPoint } from '../geo';
 
 /** Where the guidance wants the vehicle to go this tick. */
 export interface VehicleCommand {
@@ -71,9 +71,9 @@ export class Vehicle {
 
 	/** Command toward a point; slows down within `slowRadius` to avoid orbiting it. */
 	commandTo(target: LocalPoint, speed: number, alt: number, slowRadius = 15): VehicleCommand {
-		const d = distanceM(this.position, target);
+		const d = localDistanceM(this.position, target);
 		return {
-			heading_deg: bearingDeg(this.position, target),
+			heading_deg: localBearingDeg(this.position, target),
 			speed_mps: d < slowRadius ? Math.max(1.5, (speed * d) / slowRadius) : speed,
 			alt_m: alt
 		};

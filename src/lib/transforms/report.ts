@@ -4,7 +4,7 @@
  * JSON-serialisable: the report page renders it and "Download JSON" saves exactly this object.
  * Text from data files (names, reasons) stays plain strings; rendering is text-only.
  */
-import { distanceM } from './geo';
+import { distanceM } from '$lib/geo';
 import { kpiCards } from './kpi-cards';
 import { recommendations } from './report-rules';
 import type {
@@ -86,7 +86,7 @@ export function buildReport(input: ReportInput): MissionReport {
 	const detections: ReportDetection[] = input.detections.map((d) => {
 		const distance =
 			beacon && d.lat_deg != null && d.lon_deg != null
-				? distanceM(d.lat_deg, d.lon_deg, beacon.lat_deg, beacon.lon_deg)
+				? distanceM({ lat_deg: d.lat_deg, lon_deg: d.lon_deg }, beacon)
 				: null;
 		return {
 			...d,

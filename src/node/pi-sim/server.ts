@@ -3,13 +3,12 @@
  * (WebSocket `/ws` with `{type, data}` messages, REST under /api) with fault injection, and
  * serves recorded missions (contract Parquet / .duckdb) with HTTP Range requests and CORS.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { MissionTables } from '../../lib/contract';
 import { pyIsoNaive, simulateMission, type ScenarioName, type WsMessage } from '../../lib/sim';
 import { MALFORMED_FRAMES, faultRng, restamp, timeline, type Faults } from './replay';
-import { currentState, patternPreview, patternStatus, safetyEvents, stateHistory } from './rest';
-import { listMissions, serveMissionFile } from './files';
+import { httpHandler } from './http';
 import { Link, type LinkOptions, type ServedRequest } from './link';
 
 export interface PiSimOptions {
@@ -172,62 +171,20 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 		}
 	}, 10);
 
-	const server = createServer((req, res) => {
-		route(req, res).catch((e: unknown) => json(res, 500, { detail: String(e) }));
-	});
-
-	async function route(req: IncomingMessage, res: ServerResponse) {
-		const url = new URL(req.url ?? '/', 'http://localhost');
-		res.setHeader('Access-Control-Allow-Origin', '*');
-		res.setHeader('Access-Control-Allow-Headers', '*');
-		res.setHeader('Access-Control-Expose-Headers', 'Content-Length, Content-Range, Accept-Ranges');
-		if (req.method === 'OPTIONS') return void res.writeHead(204).end();
-		// Test control endpoint: answers even while the simulated radio link is down.
-		if (url.pathname === '/api/sim/stats') return json(res, 200, stats);
-		if (url.pathname === '/api/sim/requests') return json(res, 200, { requests: link.log });
-		if (!linkUp) return json(res, 503, { detail: 'link down (simulated)' });
-		// The replay stops at endAt_s, and so does the Pi's persisted history.
-		const nowEpoch = firstMsgMs + Math.min(missionNow(), endMs);
-		const p = url.pathname.replace(/\/+$/, '') || '/';
-		if (p === '/api/state/current' || p === '/api/system/state')
-			return json(res, 200, currentState(latestState));
-		if (p === '/api/system/state-history') {
-			const limit = Number(url.searchParams.get('limit') ?? 100);
-			return json(
-				res,
-				200,
-				stateHistory(
-					sim.tables,
-					nowEpoch,
-					shiftMs,
-					limit,
-					url.searchParams.get('from_state'),
-					url.searchParams.get('to_state')
-				)
-			);
-		}
-		if (p === '/api/search/pattern/preview') return json(res, 200, patternPreview(sim.tables));
-		if (p === '/api/search/pattern/status')
-			return json(res, 200, patternStatus(sim.tables, nowEpoch));
-		if (p === '/api/safety/events')
-			return json(res, 200, safetyEvents(sim.tables, nowEpoch, shiftMs));
-		if (p === '/api/missions') {
-			await link.delay();
-			return json(res, 200, await listMissions(opts.missionsDir));
-		}
-		const m = p.match(/^\/api\/missions\/([\w.-]+)\/([\w.-]+)$/);
-		if (m && opts.missionsDir)
-			return serveMissionFile(req, res, opts.missionsDir, m[1] as string, m[2] as string, link);
-		if (p === '/')
-			return json(res, 200, {
-				name: 'PISAD Pi simulator',
-				scenario: opts.scenario,
-				seed: opts.seed,
-				speed: opts.speed,
-				ws: '/ws'
-			});
-		return json(res, 404, { detail: 'Not Found' });
-	}
+	const server = createServer(
+		httpHandler({
+			tables: sim.tables,
+			stats,
+			link,
+			missionsDir: opts.missionsDir,
+			about: { scenario: opts.scenario, seed: opts.seed, speed: opts.speed },
+			shiftMs,
+			linkUp: () => linkUp,
+			latestState: () => latestState,
+			// The replay stops at endAt_s, and so does the Pi's persisted history.
+			nowEpoch: () => firstMsgMs + Math.min(missionNow(), endMs)
+		})
+	);
 
 	server.on('upgrade', (req, socket, head) => {
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -279,9 +236,4 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 			await new Promise<void>((ok) => server.close(() => ok()));
 		}
 	};
-}
-
-function json(res: ServerResponse, code: number, body: unknown) {
-	res.writeHead(code, { 'Content-Type': 'application/json' });
-	res.end(JSON.stringify(body));
 }

@@ -2,8 +2,7 @@
  * Cleaning imported rows before they reach the contract tables. Each repair or drop becomes a
  * data-quality note (rows affected, and why), so a bad log still opens and says what was wrong.
  */
-import { distanceM } from '$lib/transforms/geo';
-import { toLocal } from '$lib/sim/geo';
+import { distanceM, toLocal } from '$lib/geo';
 import type { DraftNote, TimedRow } from './types';
 
 /** Bounds of what an RSSI sample can be (dBm); outside is a logging fault, not a signal. */
@@ -85,7 +84,10 @@ export function cleanPositions(
 			continue;
 		}
 		if (last) {
-			const d = distanceM(last.lat_deg as number, last.lon_deg as number, lat, lon);
+			const d = distanceM(
+				{ lat_deg: last.lat_deg as number, lon_deg: last.lon_deg as number },
+				{ lat_deg: lat, lon_deg: lon }
+			);
 			const limit = opts.slackM + (opts.maxSpeedMps * Math.abs(r.t - last.t)) / 1000;
 			if (d > limit && ++streak < opts.reanchorAfter) {
 				biggest = Math.max(biggest, d);

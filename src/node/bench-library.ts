@@ -1,0 +1,306 @@
+/**
+ * The library on the user's path: a folder of missions chosen with "Choose a folder…" on the real
+ * home page in headless Chromium, timed until every mission is listed in the library table; then
+ * a reload (is the library still there, and how fast), brushing the fleet view, the renderer's
+ * memory and the longest main-thread task. Native DuckDB loading the same Parquet files is timed
+ * in the same run, as the yardstick (the goal: within 2× of it).
+ *
+ *   npx tsx src/node/bench-library.ts [--hours 10,100]     (also part of `npm run bench`)
+ *
+ * Libraries are generated once into .bench/lib-<N>h (Parquet only) and reused.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { chromium, type Page } from 'playwright-core';
+import { CONTRACT_TABLES } from '../lib/contract';
+import { chromiumArgs, chromiumPath } from './chromium';
+
+export interface LibraryBenchRow {
+	hours: number;
+	missions: number;
+	mb: number;
+	nativeMs: number;
+	importMs: number | null;
+	kpisMs: number | null;
+	reopenMs: number | null;
+	brushP95Ms: number | null;
+	rendererMb: number | null;
+	longestTaskMs: number | null;
+	note: string;
+}
+
+const fmt = (ms: number | null) =>
+	ms == null ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+
+const BASE = '.bench/lib-base';
+
+/** A few hours of varied simulated missions (Parquet only), generated once. */
+function baseLibrary(): string {
+	if (!existsSync(BASE) || readdirSync(BASE).length === 0) {
+		console.log(`[bench-library] generating the base missions into ${BASE} (once)…`);
+		execFileSync(
+			'npx',
+			['tsx', 'src/node/generate.ts', '--hours', '8', '--out', BASE, '--no-duckdb'],
+			{ stdio: 'inherit' }
+		);
+	}
+	// A library folder holds contract Parquet only (a capture would import as another mission).
+	for (const m of readdirSync(BASE))
+		for (const f of readdirSync(join(BASE, m)))
+			if (!f.endsWith('.parquet')) rmSync(join(BASE, m, f), { force: true });
+	return BASE;
+}
+
+/**
+ * The library folder for `hours`: the base missions, then copies of them as other missions
+ * (`<id>-r<k>`, a week later each round) written by native DuckDB (zstd, the contract's key-value
+ * metadata) until the library holds `hours` of flight. Simulating 100 hours takes over an hour
+ * on a busy 2-core machine; copying takes seconds and gives the engine the same work.
+ */
+export async function libraryDir(hours: number): Promise<string> {
+	const dir = `.bench/lib-${hours}h`;
+	if (existsSync(join(dir, 'complete'))) return dir;
+	const base = baseLibrary();
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const db = await DuckDBInstance.create(':memory:');
+	const con = await db.connect();
+	const missions = readdirSync(base).sort();
+	let total = 0;
+	for (let k = 0; total < hours * 3600; k++)
+		for (const m of missions) {
+			if (total >= hours * 3600) break;
+			const id = k === 0 ? m : `${m}-r${k}`;
+			mkdirSync(join(dir, id), { recursive: true });
+			for (const f of readdirSync(join(base, m))) {
+				const src = join(base, m, f);
+				const cols = await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${src}')`);
+				const swap = cols
+					.getRowObjects()
+					.map((c) => [String(c.column_name), String(c.column_type)] as const)
+					.flatMap(([name, type]) =>
+						name === 'mission_id'
+							? [`'${id}' AS mission_id`]
+							: type.startsWith('TIMESTAMP')
+								? [`"${name}" + INTERVAL ${7 * k} DAY AS "${name}"`]
+								: []
+					);
+				const select = swap.length ? `* REPLACE (${swap.join(', ')})` : '*';
+				await con.run(
+					`COPY (SELECT ${select} FROM read_parquet('${src}')) TO '${join(dir, id, f)}'
+					 (FORMAT parquet, COMPRESSION zstd, KV_METADATA { 'pisad.contract_version': '1' })`
+				);
+			}
+			const n = await con.runAndReadAll(
+				`SELECT count(*)::INTEGER AS n FROM read_parquet('${join(base, m, 'rssi_sample.parquet')}')`
+			);
+			total += Number(n.getRowObjects()[0]?.n ?? 0) / 10;
+		}
+	con.closeSync();
+	writeFileSync(join(dir, 'complete'), `${(total / 3600).toFixed(2)} h\n`);
+	return dir;
+}
+
+function folderSize(dir: string): { missions: number; bytes: number } {
+	let bytes = 0;
+	const missions = readdirSync(dir).filter((m) => statSync(join(dir, m)).isDirectory());
+	for (const m of missions)
+		for (const f of readdirSync(join(dir, m))) bytes += statSync(join(dir, m, f)).size;
+	return { missions: missions.length, bytes };
+}
+
+/** Native DuckDB (the engine version the app ships) loading every contract table into memory. */
+async function nativeLoad(dir: string): Promise<number> {
+	const db = await DuckDBInstance.create(':memory:');
+	const con = await db.connect();
+	const t0 = performance.now();
+	const missions = readdirSync(dir);
+	for (const t of CONTRACT_TABLES) {
+		if (!missions.some((m) => existsSync(join(dir, m, `${t}.parquet`)))) continue;
+		const glob = join(dir, '*', `${t}.parquet`);
+		await con.run(
+			`CREATE TABLE ${t} AS SELECT * FROM read_parquet('${glob}', union_by_name = true)`
+		);
+	}
+	const ms = performance.now() - t0;
+	con.closeSync();
+	return ms;
+}
+
+/** Resident memory of the biggest renderer process of this browser (MB), from /proc. */
+function rendererMb(): number | null {
+	let best: number | null = null;
+	for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+		try {
+			const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			if (!cmd.includes('--type=renderer') || !cmd.includes('pisad-bench-library')) continue;
+			const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+			const mb = rss ? Number(rss[1]) / 1024 : 0;
+			best = Math.max(best ?? 0, mb);
+		} catch {
+			// the process ended while it was read
+		}
+	}
+	return best;
+}
+
+const rowsListed = (page: Page) =>
+	page
+		.getByTestId('mission-table')
+		.locator('tbody tr')
+		.count()
+		.catch(() => 0);
+
+/** Wait until the library table lists `n` missions (from the review page too: go back first). */
+async function waitListed(page: Page, n: number, timeoutMs: number): Promise<boolean> {
+	const end = Date.now() + timeoutMs;
+	while (Date.now() < end) {
+		if ((await rowsListed(page)) >= n) return true;
+		const back = page.getByRole('link', { name: '← Library' });
+		const ready = await page.locator('[data-testid="review"][data-ready="true"]').count();
+		if (ready && !(await page.getByRole('progressbar').count())) await back.click();
+		await page.waitForTimeout(100);
+	}
+	return false;
+}
+
+/** Drag across the fleet's range chart `k` times; p95 of brush → last chart drawn. */
+async function brushing(page: Page, k: number): Promise<number | null> {
+	const chart = page.getByTestId('fleet-range').locator('svg').first();
+	if (!(await chart.count())) return null;
+	await chart.scrollIntoViewIfNeeded();
+	const box = await chart.boundingBox();
+	if (!box) return null;
+	const times: number[] = [];
+	for (let i = 0; i < k; i++) {
+		const from = box.x + 45 + (i % 5) * 20;
+		const to = box.x + box.width - 10 - (i % 3) * 30;
+		await page.mouse.move(from, box.y + box.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(to, box.y + box.height / 2, { steps: 3 });
+		await page.mouse.up();
+		await page.waitForTimeout(600);
+		const ms = (await page.evaluate(`(() => {
+			const b = performance.getEntriesByName('pisad:brush').at(-1)?.startTime ?? NaN;
+			const d = performance.getEntriesByName('pisad:fleet-drawn').filter((e) => e.startTime > b);
+			return d.length ? d.at(-1).startTime - b : NaN;
+		})()`)) as number;
+		if (Number.isFinite(ms)) times.push(ms);
+		await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+		await page.waitForTimeout(300);
+	}
+	if (!times.length) return null;
+	const s = times.sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor(0.95 * (s.length - 1)))] ?? null;
+}
+
+/** One library size on the user's path. */
+export async function benchLibrary(base: string, hours: number): Promise<LibraryBenchRow> {
+	const dir = await libraryDir(hours);
+	const { missions, bytes } = folderSize(dir);
+	const nativeMs = await nativeLoad(dir);
+	const profile = mkdtempSync(join(tmpdir(), 'pisad-bench-library-'));
+	const ctx = await chromium.launchPersistentContext(profile, {
+		executablePath: chromiumPath(),
+		args: chromiumArgs(),
+		viewport: { width: 1366, height: 900 }
+	});
+	const row: LibraryBenchRow = {
+		hours,
+		missions,
+		mb: bytes / 1e6,
+		nativeMs,
+		importMs: null,
+		kpisMs: null,
+		reopenMs: null,
+		brushP95Ms: null,
+		rendererMb: null,
+		longestTaskMs: null,
+		note: ''
+	};
+	try {
+		const page = ctx.pages()[0] ?? (await ctx.newPage());
+		await page.goto(base);
+		await page.getByTestId('engine-status').filter({ hasText: 'DuckDB v' }).waitFor();
+		await page.evaluate(`(() => {
+			window.__longest = 0;
+			new PerformanceObserver((l) => { for (const e of l.getEntries())
+				window.__longest = Math.max(window.__longest, e.duration); })
+				.observe({ type: 'longtask', buffered: false });
+		})()`);
+		const t0 = Date.now();
+		await page.locator('input[webkitdirectory]').setInputFiles(dir);
+		if (!(await waitListed(page, missions, 30 * 60_000))) row.note = 'not every mission listed';
+		row.importMs = Date.now() - t0;
+		row.longestTaskMs = (await page.evaluate('window.__longest')) as number;
+		await page
+			.getByTestId('fleet-count')
+			.waitFor({ timeout: 120_000 })
+			.catch(() => undefined);
+		row.kpisMs = Date.now() - t0;
+		row.rendererMb = rendererMb();
+		row.brushP95Ms = await brushing(page, 10);
+		const t1 = Date.now();
+		await page.reload();
+		if (await waitListed(page, missions, 60_000)) row.reopenMs = Date.now() - t1;
+		else row.note = [row.note, 'library not kept after a reload'].filter(Boolean).join('; ');
+	} finally {
+		await ctx.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+	return row;
+}
+
+/** The markdown table of the rows. */
+export function libraryTable(rows: LibraryBenchRow[]): string {
+	const head =
+		'| library | missions, Parquet | native DuckDB load | cold import (choose folder → all listed) | ratio to native | fleet view drawn | reopen (reload → listed) | brushing p95 | renderer memory | longest task | notes |';
+	const lines = rows.map((r) =>
+		[
+			`${r.hours} h`,
+			`${r.missions}, ${r.mb.toFixed(0)} MB`,
+			fmt(r.nativeMs),
+			fmt(r.importMs),
+			r.importMs == null ? '—' : `${(r.importMs / r.nativeMs).toFixed(1)}×`,
+			fmt(r.kpisMs),
+			fmt(r.reopenMs),
+			fmt(r.brushP95Ms),
+			r.rendererMb == null ? '—' : `${r.rendererMb.toFixed(0)} MB`,
+			fmt(r.longestTaskMs),
+			r.note
+		].join(' | ')
+	);
+	return [
+		'Goals at 100 h: cold import ≤ 8 s and within 2× of native, reopen ≤ 1 s, brushing ≤ 100 ms, memory ≤ 700 MB.',
+		'',
+		head,
+		'|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+		...lines.map((l) => `| ${l} |`)
+	].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { serveStatic } = await import('./serve');
+	const arg = process.argv.indexOf('--hours');
+	const sizes = (arg > 0 ? (process.argv[arg + 1] ?? '10') : '10').split(',').map(Number);
+	const server = await serveStatic('build', 4398);
+	try {
+		const rows: LibraryBenchRow[] = [];
+		for (const h of sizes) rows.push(await benchLibrary('http://127.0.0.1:4398/', h));
+		console.log(`\n${libraryTable(rows)}`);
+	} finally {
+		server.close();
+	}
+}
