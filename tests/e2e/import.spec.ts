@@ -1,9 +1,10 @@
+import type { NamedBytes } from '../../src/lib/ingest/files';
 import { simulateMission } from '../../src/lib/sim';
 import { recorderCsv, wsJsonl } from '../support/ingest-formats';
 import { expect, kpi, test, waitForReview } from './fixtures';
 
 const sim = simulateMission({ seed: 5, scenario: 'interference', missionId: 'e2e-import' });
-const file = (f: { name: string; bytes: Uint8Array }) => ({
+const file = (f: NamedBytes) => ({
 	name: f.name,
 	mimeType: 'application/octet-stream',
 	buffer: Buffer.from(f.bytes)

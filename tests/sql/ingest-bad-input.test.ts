@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../src/lib/db/types';
 import { openNodeDb } from '../../src/lib/db/node';
-import { IngestError, loadMissionFiles, type NamedFile } from '../../src/lib/ingest';
+import { IngestError, ingest, type NamedBytes } from '../../src/lib/ingest';
 import { readFiles } from '../../src/lib/ingest/dropped-files';
 import { RECORDER_COLUMNS } from '../../src/lib/ingest/importers/recorder';
 import { parquetFiles, writeMissionDir } from '../support/mission-files';
@@ -17,7 +17,7 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const fail = (p: Promise<unknown>): Promise<IngestError> => p.then(() => { throw new Error('expected an IngestError'); }, (e: unknown) => e as IngestError);
 
 /** A recorder CSV of n frames at 10 Hz with `patch(i, frame)` applied to each frame. */
-function recorder(name: string, n: number, patch: (i: number, f: Record<string, string>) => void): NamedFile {
+function recorder(name: string, n: number, patch: (i: number, f: Record<string, string>) => void): NamedBytes {
 	const t0 = Date.UTC(2025, 7, 21, 2, 0, 0);
 	const lines = Array.from({ length: n }, (_, i) => {
 		const f: Record<string, string> = Object.fromEntries(RECORDER_COLUMNS.map((c) => [c, '']));
@@ -31,7 +31,7 @@ function recorder(name: string, n: number, patch: (i: number, f: Record<string, 
 beforeAll(async () => {
 	dir = await writeMissionDir(miniMission('keep', 1, 200), 'keep');
 	db = await openNodeDb();
-	await loadMissionFiles(db, parquetFiles(dir));
+	await ingest(db, parquetFiles(dir));
 });
 afterAll(() => db?.close());
 
@@ -44,14 +44,14 @@ describe('bad files give a clear error and leave loaded missions alone', () => {
 	test('truncated and corrupted Parquet', async () => {
 		const files = parquetFiles(await writeMissionDir(miniMission('bad-pq', 2, 100), 'bad-pq'));
 		const cut = files.map((f) => (f.name.endsWith('rssi_sample.parquet') ? { ...f, bytes: f.bytes.slice(0, 100) } : f));
-		expect((await fail(loadMissionFiles(db, cut))).message).toBe('bad-pq/rssi_sample.parquet is not a Parquet file or is truncated');
+		expect((await fail(ingest(db, cut))).message).toBe('bad-pq/rssi_sample.parquet is not a Parquet file or is truncated');
 		const garbled = files.map((f) => {
 			if (!f.name.endsWith('rssi_sample.parquet')) return f;
 			const b = f.bytes.slice();
 			for (let i = 4; i < b.length - 8; i += 3) b[i] = 0xff;
 			return { ...f, bytes: b };
 		});
-		const err = await fail(loadMissionFiles(db, garbled));
+		const err = await fail(ingest(db, garbled));
 		expect(err).toBeInstanceOf(IngestError);
 		expect(err.file).toBe('bad-pq/rssi_sample.parquet');
 		const [n] = await db.query<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM mission WHERE mission_id = 'bad-pq'");
@@ -60,9 +60,9 @@ describe('bad files give a clear error and leave loaded missions alone', () => {
 	});
 
 	test('empty file, and a CSV with only its header', async () => {
-		expect((await fail(loadMissionFiles(db, [{ name: 'x/rssi.parquet', bytes: new Uint8Array() }]))).message).toBe('x/rssi.parquet is empty (0 bytes)');
+		expect((await fail(ingest(db, [{ name: 'x/rssi.parquet', bytes: new Uint8Array() }]))).message).toBe('x/rssi.parquet is empty (0 bytes)');
 		const header = recorder('header_only.csv', 0, () => undefined);
-		expect((await fail(loadMissionFiles(db, [header]))).message).toBe('header_only.csv holds no rows with a time (empty, or only a header)');
+		expect((await fail(ingest(db, [header]))).message).toBe('header_only.csv holds no rows with a time (empty, or only a header)');
 		await stillThere();
 	});
 
@@ -75,7 +75,7 @@ describe('bad files give a clear error and leave loaded missions alone', () => {
 		inst.closeSync();
 		const bytes = new Uint8Array(readFileSync(file));
 		bytes[12] = 51; // storage version of DuckDB 0.8/0.9
-		const err = await fail(loadMissionFiles(db, [{ name: 'old.duckdb', bytes }]));
+		const err = await fail(ingest(db, [{ name: 'old.duckdb', bytes }]));
 		expect(err.message).toBe('old.duckdb was written by DuckDB 0.8 or 0.9 (storage version 51); this app reads storage version 64 (DuckDB 0.10 to 1.4)');
 		expect(err.hint).toContain('EXPORT DATABASE');
 		await stillThere();
@@ -83,7 +83,7 @@ describe('bad files give a clear error and leave loaded missions alone', () => {
 
 	test('a file larger than the tab can hold is refused before reading', async () => {
 		const big = recorder('big.csv', 50, () => undefined);
-		const err = await fail(loadMissionFiles(db, [big], { maxBytes: 1000 }));
+		const err = await fail(ingest(db, [big], { maxBytes: 1000 }));
 		expect(err.message).toMatch(/^big\.csv is 0\.\d+ MiB, more than this tab can hold/);
 		let read = false;
 		const file = { size: 2000, arrayBuffer: () => ((read = true), Promise.resolve(new ArrayBuffer(0))) } as unknown as File;
@@ -105,7 +105,7 @@ describe('repairable files load with data-quality notes', () => {
 			if (i === 60) f.timestamp = new Date(Date.UTC(2025, 7, 21, 2, 0, 0) + 59 * 100).toISOString().replace('Z', '+00:00'); // duplicate of 59
 			if (i === 100) f.timestamp = '2025-08-21T02:00:05'; // naive, and out of order (10.0 s → 5 s)
 		});
-		const res = await loadMissionFiles(db, [file]);
+		const res = await ingest(db, [file]);
 		const id = res.missionIds[0]!;
 		const q = res.quality[id] ?? [];
 		const find = (s: string) => q.find((n) => n.message.includes(s));

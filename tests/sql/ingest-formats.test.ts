@@ -3,7 +3,7 @@ import initSqlJs from 'sql.js';
 import type { MissionTables } from '../../src/lib/contract';
 import type { Db } from '../../src/lib/db/types';
 import { openNodeDb } from '../../src/lib/db/node';
-import { loadMissionFiles, type NamedFile } from '../../src/lib/ingest';
+import { ingest, type NamedBytes } from '../../src/lib/ingest';
 import { simulateMission } from '../../src/lib/sim';
 import type { WsMessage } from '../../src/lib/sim/ws';
 import { analysisCsv, loggerFolder, recorderCsv, recorderJson, wsJsonl } from '../support/ingest-formats';
@@ -40,7 +40,7 @@ async function stats(id: string) {
 describe('foreign formats recover the simulated mission', () => {
 	test('telemetry-recorder CSV and its JSON form', async () => {
 		for (const [file, format] of [[recorderCsv(sim), 'recorder-csv'], [recorderJson(sim), 'recorder-json']] as const) {
-			const res = await loadMissionFiles(db, [file]);
+			const res = await ingest(db, [file]);
 			expect(res.missionIds).toHaveLength(1);
 			const id = res.missionIds[0]!;
 			const s = await stats(id);
@@ -59,7 +59,7 @@ describe('foreign formats recover the simulated mission', () => {
 	});
 
 	test('_analysis.csv: comments kept, noise floor and SNR computed with the Pi chain', async () => {
-		const res = await loadMissionFiles(db, [analysisCsv(sim)]);
+		const res = await ingest(db, [analysisCsv(sim)]);
 		const id = res.missionIds[0]!;
 		const s = await stats(id);
 		expect(s.n).toBe(rssiOf(sim).length);
@@ -75,7 +75,7 @@ describe('foreign formats recover the simulated mission', () => {
 	});
 
 	test('field-test logger folder', async () => {
-		const res = await loadMissionFiles(db, loggerFolder(sim));
+		const res = await ingest(db, loggerFolder(sim));
 		const id = res.missionIds[0]!;
 		const s = await stats(id);
 		expect(s.source).toBe('import:field-logger');
@@ -90,7 +90,7 @@ describe('foreign formats recover the simulated mission', () => {
 	});
 
 	test('WebSocket JSONL capture', async () => {
-		const res = await loadMissionFiles(db, [wsJsonl(ws)]);
+		const res = await ingest(db, [wsJsonl(ws)]);
 		const id = res.missionIds[0]!;
 		const s = await stats(id);
 		expect(s.source).toBe('import:ws-capture');
@@ -113,7 +113,7 @@ describe('foreign formats recover the simulated mission', () => {
 			{ tables: other, sessionId: '99999999-2222-3333-4444-555555555555' }
 		];
 		const { file, exportDir } = await writeStory48(sessions, { exportDir: true });
-		const res = await loadMissionFiles(db, [{ name: 'pisad.duckdb', bytes: new Uint8Array(readFileSync(file)) }]);
+		const res = await ingest(db, [{ name: 'pisad.duckdb', bytes: new Uint8Array(readFileSync(file)) }]);
 		expect(res.missionIds).toHaveLength(2);
 		// Sessions come back in start order: the mini mission (January) before the simulated one (August).
 		const [b, a] = await Promise.all(res.missionIds.map(stats));
@@ -123,7 +123,7 @@ describe('foreign formats recover the simulated mission', () => {
 		expect(a?.st).toBe(sim.state_transition.length);
 		expect(a?.tel).toBe(sim.vehicle_telemetry.length);
 		expect(b?.n).toBe(rssiOf(other).length);
-		const exp = await loadMissionFiles(db, folderFiles(exportDir!));
+		const exp = await ingest(db, folderFiles(exportDir!));
 		expect(exp.missionIds).toHaveLength(2);
 		const [, ea] = await Promise.all(exp.missionIds.map(stats));
 		expect(ea?.source).toBe('import:duckdb-4.8-export');
@@ -138,7 +138,7 @@ describe('foreign formats recover the simulated mission', () => {
 		const { file } = await writeStory48([{ tables: first, sessionId: null }, { tables: later, sessionId: null }]);
 		const local = await openNodeDb();
 		try {
-			const res = await loadMissionFiles(local, [{ name: 'old/pisad.duckdb', bytes: new Uint8Array(readFileSync(file)) }]);
+			const res = await ingest(local, [{ name: 'old/pisad.duckdb', bytes: new Uint8Array(readFileSync(file)) }]);
 			expect(res.missionIds).toHaveLength(2);
 		} finally {
 			await local.close();
@@ -163,7 +163,7 @@ describe('foreign formats recover the simulated mission', () => {
 		});
 		const bytes = s.export();
 		s.close();
-		const res = await loadMissionFiles(db, [{ name: 'data/pisad.db', bytes }]);
+		const res = await ingest(db, [{ name: 'data/pisad.db', bytes }]);
 		expect(res.missionIds).toHaveLength(3);
 		const counts = await Promise.all(res.missionIds.map(stats));
 		expect(counts.map((c) => c.st)).toEqual([5, 10, 15]);
@@ -173,8 +173,8 @@ describe('foreign formats recover the simulated mission', () => {
 	});
 
 	test('other Parquet and CSV open as user_ tables with a note of missing columns', async () => {
-		const csv: NamedFile = { name: 'misc/Battery Log.csv', bytes: new TextEncoder().encode('time,volts\n1,24.1\n2,24.0\n') };
-		const res = await loadMissionFiles(db, [csv]);
+		const csv: NamedBytes = { name: 'misc/Battery Log.csv', bytes: new TextEncoder().encode('time,volts\n1,24.1\n2,24.0\n') };
+		const res = await ingest(db, [csv]);
 		expect(res.tables).toEqual(['user_battery_log']);
 		expect(res.notes[0]?.message).toContain('missing contract columns mission_id, t, rssi_dbm');
 		const [r] = await db.query<{ n: number; v: number }>('SELECT count(*)::DOUBLE AS n, max(volts) AS v FROM user_battery_log');

@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db';
 import { openNodeDb } from '$lib/db/node';
-import { loadMissionFiles, type NamedFile } from '$lib/ingest';
+import { ingest, type NamedBytes } from '$lib/ingest';
 import { miniMission } from '../support/mini-mission';
 import { parquetFiles, writeMissionDir } from '../support/mission-files';
 
 let db: Db;
-const folders: NamedFile[][] = [];
+const folders: NamedBytes[][] = [];
 const ids = ['lib-a', 'lib-b', 'lib-c'];
 
 beforeAll(async () => {
@@ -33,13 +33,13 @@ const counts = async () =>
 
 describe('loading a library of mission folders', () => {
 	it('loads every folder of one drop, each mission once', async () => {
-		const r = await loadMissionFiles(db, [...folders[0]!, ...folders[1]!]);
+		const r = await ingest(db, [...folders[0]!, ...folders[1]!]);
 		expect(r.missionIds.sort()).toEqual(['lib-a', 'lib-b']);
 		expect(await counts()).toEqual({ 'lib-a': 300, 'lib-b': 350 });
 	});
 
 	it('skips folders already loaded with a note, and loads the new one beside them', async () => {
-		const r = await loadMissionFiles(db, [...folders[0]!, ...folders[2]!]);
+		const r = await ingest(db, [...folders[0]!, ...folders[2]!]);
 		expect(r.missionIds).toEqual(['lib-c']);
 		expect(r.notes.map((n) => n.message)).toContain('mission already loaded; skipped');
 		expect(await counts()).toEqual({ 'lib-a': 300, 'lib-b': 350, 'lib-c': 400 });
@@ -51,7 +51,7 @@ describe('loading a library of mission folders', () => {
 			const bad = folders[1]!.map((f) =>
 				f.name.endsWith('rssi_sample.parquet') ? { ...f, bytes: f.bytes.slice(0, 200) } : f
 			);
-			const r = await loadMissionFiles(fresh, [...folders[0]!, ...bad, ...folders[2]!]);
+			const r = await ingest(fresh, [...folders[0]!, ...bad, ...folders[2]!]);
 			expect(r.missionIds.sort()).toEqual(['lib-a', 'lib-c']);
 			expect(r.errors.map((e) => e.message)).toEqual([
 				'lib-b/rssi_sample.parquet is not a Parquet file or is truncated'
@@ -67,7 +67,7 @@ describe('loading a library of mission folders', () => {
 		const fresh = await openNodeDb();
 		try {
 			const bad = folders[1]!.map((f) => ({ ...f, bytes: f.bytes.slice(0, 200) }));
-			await expect(loadMissionFiles(fresh, bad)).rejects.toThrow('is not a Parquet file');
+			await expect(ingest(fresh, bad)).rejects.toThrow('is not a Parquet file');
 		} finally {
 			await fresh.close();
 		}
@@ -77,7 +77,7 @@ describe('loading a library of mission folders', () => {
 		const copy = folders[1]!.map((f) => ({ ...f, name: f.name.replace('lib-b/', 'copy-of-b/') }));
 		const fresh = await openNodeDb();
 		try {
-			const r = await loadMissionFiles(fresh, [...folders[1]!, ...copy]);
+			const r = await ingest(fresh, [...folders[1]!, ...copy]);
 			expect(r.missionIds).toEqual(['lib-b']);
 			const [{ n }] = (await fresh.query<{ n: number }>(
 				'SELECT count(*)::INTEGER AS n FROM rssi_sample'

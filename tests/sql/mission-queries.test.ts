@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MissionTables } from '../../src/lib/contract';
 import type { Db } from '../../src/lib/db/types';
 import { openNodeDb } from '../../src/lib/db/node';
-import { IngestError, loadMissionFiles } from '../../src/lib/ingest';
+import { IngestError, ingest } from '../../src/lib/ingest';
 import { deleteMission } from '../../src/lib/queries/mission-delete';
 import { missionList } from '../../src/lib/queries/mission-list';
 import { missionSummary } from '../../src/lib/queries/mission-summary';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 	b = miniMission('mini-b', 2, 300);
 	[dirA, dirB] = await Promise.all([writeMissionDir(a, 'mini-a'), writeMissionDir(b, 'mini-b')]);
 	db = await openNodeDb();
-	const res = await loadMissionFiles(db, parquetFiles(dirA));
+	const res = await ingest(db, parquetFiles(dirA));
 	expect(res.missionIds).toEqual(['mini-a']);
 });
 afterAll(() => db?.close());
@@ -89,7 +89,7 @@ describe('ingest', () => {
 	test('the .duckdb gives the same summary as the Parquet folder', async () => {
 		const other = await openNodeDb();
 		try {
-			const res = await loadMissionFiles(other, [duckdbFile(dirA)]);
+			const res = await ingest(other, [duckdbFile(dirA)]);
 			expect(res.missionIds).toEqual(['mini-a']);
 			expect(await missionSummary(other, 'mini-a')).toEqual(await missionSummary(db, 'mini-a'));
 		} finally {
@@ -98,7 +98,7 @@ describe('ingest', () => {
 	});
 
 	test('loading the same mission twice does not duplicate', async () => {
-		const res = await loadMissionFiles(db, [...parquetFiles(dirA), duckdbFile(dirA)]);
+		const res = await ingest(db, [...parquetFiles(dirA), duckdbFile(dirA)]);
 		expect(res.missionIds).toEqual([]);
 		expect(res.notes.length).toBeGreaterThan(0);
 		expect((await missionSummary(db, 'mini-a'))?.rssi_samples).toBe(400);
@@ -108,7 +108,7 @@ describe('ingest', () => {
 		const files = parquetFiles(dirB).map((f) =>
 			f.name.endsWith('rssi_sample.parquet') ? { ...f, bytes: f.bytes.slice(0, f.bytes.length >> 1) } : f
 		);
-		const err = await loadMissionFiles(db, files).catch((e: unknown) => e);
+		const err = await ingest(db, files).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(IngestError);
 		expect((err as IngestError).message).toBe('mini-b/rssi_sample.parquet is not a Parquet file or is truncated');
 		expect((err as IngestError).file).toBe('mini-b/rssi_sample.parquet');
@@ -117,7 +117,7 @@ describe('ingest', () => {
 	});
 
 	test('deleteMission removes every row of one mission only', async () => {
-		await loadMissionFiles(db, parquetFiles(dirB));
+		await ingest(db, parquetFiles(dirB));
 		await deleteMission(db, 'mini-b');
 		expect((await missionList(db)).map((m) => m.mission_id)).toEqual(['mini-a']);
 		const [left] = await db.query<{ n: number }>("SELECT count(*) AS n FROM rssi_sample WHERE mission_id = 'mini-b'");

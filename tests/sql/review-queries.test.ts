@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MissionTables } from '../../src/lib/contract';
 import type { Db } from '../../src/lib/db/types';
 import { openNodeDb } from '../../src/lib/db/node';
-import { loadMissionFiles } from '../../src/lib/ingest';
+import { ingest } from '../../src/lib/ingest';
 import { detectionList } from '../../src/lib/queries/detection-list';
 import { rssiHistogram } from '../../src/lib/queries/rssi-histogram';
 import { searchPattern } from '../../src/lib/queries/search-pattern';
@@ -29,7 +29,7 @@ beforeAll(async () => {
 	const dir = join(await mkdtemp(join(tmpdir(), 'pisad-review-')), ID);
 	await writeMission(sim, dir, { parquet: true, duckdb: false, jsonl: false });
 	db = await openNodeDb();
-	await loadMissionFiles(db, parquetFiles(dir));
+	await ingest(db, parquetFiles(dir));
 });
 afterAll(() => db?.close());
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/db/types';
 import { openNodeDb } from '../../src/lib/db/node';
-import { IngestError, loadMissionFiles } from '../../src/lib/ingest';
+import { IngestError, ingest } from '../../src/lib/ingest';
 import { saveFlightZip } from '../../src/lib/live/save-parquet';
 import { simulateMission } from '../../src/lib/sim';
 import { writeMission } from '../../src/node/mission-writer';
@@ -23,7 +23,7 @@ beforeAll(async () => {
 	const dir = join(await mkdtemp(join(tmpdir(), 'pisad-save-')), ID);
 	await writeMission(sim, dir, { parquet: true, duckdb: false, jsonl: false });
 	[a, b] = await Promise.all([openNodeDb(), openNodeDb()]);
-	await loadMissionFiles(a, parquetFiles(dir));
+	await ingest(a, parquetFiles(dir));
 });
 afterAll(async () => {
 	await a?.close();
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 test('a saved flight zip reloads with identical rows', async () => {
 	const zip = await saveFlightZip(a, ID);
-	const res = await loadMissionFiles(b, [{ name: `${ID}.zip`, bytes: zip }]);
+	const res = await ingest(b, [{ name: `${ID}.zip`, bytes: zip }]);
 	expect(res.missionIds).toEqual([ID]);
 	for (const table of ['rssi_sample', 'vehicle_telemetry', 'state_transition', 'detection', 'waypoint', 'beacon_truth']) {
 		const q = `SELECT count(*) AS n, sum(epoch_us(${table === 'waypoint' || table === 'beacon_truth' ? 'NULL::TIMESTAMPTZ' : 't'})) AS us FROM "${table}" WHERE mission_id = $1`;
@@ -46,5 +46,5 @@ test('a saved flight zip reloads with identical rows', async () => {
 
 test('a corrupt zip is refused by name', async () => {
 	const bad = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
-	await expect(loadMissionFiles(b, [{ name: 'broken.zip', bytes: bad }])).rejects.toBeInstanceOf(IngestError);
+	await expect(ingest(b, [{ name: 'broken.zip', bytes: bad }])).rejects.toBeInstanceOf(IngestError);
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { simulateMission } from '../../src/lib/sim';
 import { openNodeDb } from '../../src/lib/db/node';
 import type { Db } from '../../src/lib/db/types';
-import { loadMissionFiles } from '../../src/lib/ingest';
+import { ingest } from '../../src/lib/ingest';
 import { missionList } from '../../src/lib/queries/mission-list';
 import { missionSummary } from '../../src/lib/queries/mission-summary';
 import { rssiSeries } from '../../src/lib/queries/rssi-series';
@@ -27,7 +27,7 @@ beforeAll(async () => {
 	id = tables.mission[0]?.mission_id ?? '';
 	const dir = await writeMissionDir(tables, 'sortie');
 	db = await ms('openNodeDb', () => openNodeDb());
-	const res = await ms('load 1 h mission (Parquet folder)', () => loadMissionFiles(db, parquetFiles(dir)));
+	const res = await ms('load 1 h mission (Parquet folder)', () => ingest(db, parquetFiles(dir)));
 	expect(res.missionIds).toEqual([id]);
 });
 afterAll(() => db?.close());

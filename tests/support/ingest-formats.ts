@@ -3,7 +3,7 @@
  * check the numbers they recover against the simulator's own rows.
  */
 import type { MissionTables, VehicleTelemetryRow } from '../../src/lib/contract';
-import type { NamedFile } from '../../src/lib/ingest';
+import type { NamedBytes } from '../../src/lib/ingest';
 import { RECORDER_COLUMNS } from '../../src/lib/ingest/importers/recorder';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -62,7 +62,7 @@ export function recorderFrames(
 }
 
 /** The recorder's CSV (26 columns, True/False, ISO +00:00). */
-export function recorderCsv(m: MissionTables, name = 'telemetry_20250821.csv'): NamedFile {
+export function recorderCsv(m: MissionTables, name = 'telemetry_20250821.csv'): NamedBytes {
 	const lines = recorderFrames(m).map((f) =>
 		RECORDER_COLUMNS.map((c) =>
 			typeof f[c] === 'boolean' ? py(f[c] as boolean) : cell(f[c])
@@ -72,12 +72,12 @@ export function recorderCsv(m: MissionTables, name = 'telemetry_20250821.csv'): 
 }
 
 /** The recorder's JSON form: a list of frame objects. */
-export function recorderJson(m: MissionTables, name = 'telemetry_20250821.json'): NamedFile {
+export function recorderJson(m: MissionTables, name = 'telemetry_20250821.json'): NamedBytes {
 	return { name, bytes: enc(JSON.stringify(recorderFrames(m))) };
 }
 
 /** `_analysis.csv`: 4 '#' lines, then 10 columns (no SNR or noise floor). */
-export function analysisCsv(m: MissionTables, name = 'flight_analysis.csv'): NamedFile {
+export function analysisCsv(m: MissionTables, name = 'flight_analysis.csv'): NamedBytes {
 	const head = [
 		'timestamp',
 		'latitude',
@@ -116,7 +116,7 @@ export function analysisCsv(m: MissionTables, name = 'flight_analysis.csv'): Nam
 }
 
 /** The field-test logger folder: telemetry.csv (epoch s), rssi.csv, events.json, performance.csv. */
-export function loggerFolder(m: MissionTables, folder = 'field_test_001'): NamedFile[] {
+export function loggerFolder(m: MissionTables, folder = 'field_test_001'): NamedBytes[] {
 	const s = (ms: number): string => (ms / 1000).toFixed(3);
 	const tel = [
 		'timestamp,lat,lon,alt,roll,pitch,yaw,vx,vy,vz,battery_voltage,battery_percent,gps_sats,gps_hdop,mode,armed',
@@ -180,7 +180,7 @@ export function loggerFolder(m: MissionTables, folder = 'field_test_001'): Named
 }
 
 /** The WebSocket capture as JSONL, plus lines a real capture has: a flat config, junk, unknown. */
-export function wsJsonl(ws: object[], name = 'ws_capture.jsonl'): NamedFile {
+export function wsJsonl(ws: object[], name = 'ws_capture.jsonl'): NamedBytes {
 	const extra = [
 		'{"type":"config","action":"profile_activated","profile":{"name":"x"}}',
 		'{"type":"sdrpp_connection","data":{"connected":true,"timestamp":"2025-08-21T01:31:00.5"}}',

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MissionTables } from '../../src/lib/contract';
-import type { NamedFile } from '../../src/lib/ingest';
+import type { NamedBytes } from '../../src/lib/ingest';
 
 export const STORY48_DDL = `
 CREATE SEQUENCE seq_config_profiles START 1;
@@ -97,7 +97,7 @@ export async function writeStory48(
 }
 
 /** Files of an export folder as a dropped folder would name them (`backup/<file>`). */
-export function folderFiles(dir: string): NamedFile[] {
+export function folderFiles(dir: string): NamedBytes[] {
 	const name = path.basename(dir);
 	return readdirSync(dir).map((f) => ({
 		name: `${name}/${f}`,

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MissionTables } from '../../src/lib/contract';
-import type { NamedFile } from '../../src/lib/ingest';
+import type { NamedBytes } from '../../src/lib/ingest';
 import { writeMission } from '../../src/node/mission-writer';
 
 /** Write `tables` as `<tmp>/<folder>/{<table>.parquet, mission.duckdb}`; returns the folder path. */
@@ -14,7 +14,7 @@ export async function writeMissionDir(tables: MissionTables, folder: string): Pr
 }
 
 /** The Parquet files of a mission folder, named `<folder>/<file>` as a dropped folder would be. */
-export function parquetFiles(dir: string): NamedFile[] {
+export function parquetFiles(dir: string): NamedBytes[] {
 	const folder = path.basename(dir);
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.parquet'))
@@ -25,7 +25,7 @@ export function parquetFiles(dir: string): NamedFile[] {
 }
 
 /** The mission.duckdb of a mission folder. */
-export function duckdbFile(dir: string): NamedFile {
+export function duckdbFile(dir: string): NamedBytes {
 	return {
 		name: `${path.basename(dir)}.duckdb`,
 		bytes: new Uint8Array(readFileSync(path.join(dir, 'mission.duckdb')))

@@ -1,6 +1,6 @@
 /**
  * Simulated missions for tests/sql/signal.test.ts, loaded the way the product loads them: the
- * project's writer makes a Parquet folder, loadMissionFiles reads it into the same DuckDB-WASM
+ * project's writer makes a Parquet folder, ingest reads it into the same DuckDB-WASM
  * engine the browser runs (openNodeDb).
  *
  * The simulator's tables are cached as JSON in the OS temp folder under a hash of the simulator
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MissionTables } from '../../src/lib/contract';
 import type { Db } from '../../src/lib/db/types';
-import { loadMissionFiles } from '../../src/lib/ingest';
+import { ingest } from '../../src/lib/ingest';
 import { simulateMission } from '../../src/lib/sim';
 import { parquetFiles, writeMissionDir } from './mission-files';
 
@@ -52,10 +52,10 @@ export interface TestMission {
 	tables: MissionTables;
 }
 
-/** Loads one mission's tables the product's way: Parquet folder → loadMissionFiles. */
+/** Loads one mission's tables the product's way: Parquet folder → ingest. */
 export async function loadMission(db: Db, tables: MissionTables): Promise<void> {
 	const id = tables.mission[0]?.mission_id ?? '';
-	const res = await loadMissionFiles(db, parquetFiles(await writeMissionDir(tables, id)));
+	const res = await ingest(db, parquetFiles(await writeMissionDir(tables, id)));
 	if (res.missionIds.join() !== id) throw new Error(`loaded ${res.missionIds.join()} for ${id}`);
 }
 

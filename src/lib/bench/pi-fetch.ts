@@ -4,7 +4,7 @@
  * runs each way in a fresh page against the Pi simulator, on localhost and over a slow link.
  */
 import { openBrowserDb, type Db } from '$lib/db';
-import { loadMissionFiles, loadRemoteDuckDb, loadRemoteParquetMission } from '$lib/ingest';
+import { ingest, ingestDuckDbUrl, ingestRanged } from '$lib/ingest';
 import { warmParquetDecoder } from '$lib/ingest/parquet-offthread';
 import {
 	downloadPiMission,
@@ -66,13 +66,13 @@ async function run(db: Db, req: PiFetchRequest): Promise<PiFetchResult> {
 		const db1 = duckdbFile(m);
 		const files = way === 'whole .duckdb' ? (db1 ? [db1] : []) : parquetFiles(m);
 		const got = await downloadPiMission(req.http, m, noop, fetch, files);
-		ids = (await loadMissionFiles(db, got)).missionIds;
+		ids = (await ingest(db, got)).missionIds;
 	} else if (way === 'range .duckdb (ATTACH over HTTP)') {
 		const f = duckdbFile(m);
 		if (!f) throw new Error('bench: no .duckdb');
-		ids = (await loadRemoteDuckDb(db, f.name, new URL(f.url, req.http).href)).missionIds;
+		ids = (await ingestDuckDbUrl(db, f.name, new URL(f.url, req.http).href)).missionIds;
 	} else if (way === 'range Parquet (hyparquet)') {
-		ids = (await loadRemoteParquetMission(db, piRangeFiles(req.http, m, noop))).missionIds;
+		ids = (await ingestRanged(db, piRangeFiles(req.http, m, noop))).missionIds;
 	} else if (way.startsWith("app's choice")) {
 		// What the live page does: footers for the list, one probe read, then the plan's way.
 		const s = await readPiMissionSummary(req.http, m);
@@ -80,11 +80,10 @@ async function run(db: Db, req: PiFetchRequest): Promise<PiFetchResult> {
 		const kbps = d ? await measureLinkKbps(new URL(d.url, req.http).href) : null;
 		const plan = planPiFetch(m, { ranges: s?.ranges ?? null, kbps });
 		if (plan.way === 'range-parquet')
-			ids = (await loadRemoteParquetMission(db, piRangeFiles(req.http, m, noop))).missionIds;
+			ids = (await ingestRanged(db, piRangeFiles(req.http, m, noop))).missionIds;
 		else
-			ids = (
-				await loadMissionFiles(db, await downloadPiMission(req.http, m, noop, fetch, plan.files))
-			).missionIds;
+			ids = (await ingest(db, await downloadPiMission(req.http, m, noop, fetch, plan.files)))
+				.missionIds;
 		const ms = performance.now() - t0;
 		const picked =
 			plan.way === 'range-parquet'

@@ -3,7 +3,7 @@
  * DuckDB-WASM (the app's own ingest) and into sql.js (worker), then time every question.
  */
 import { openBrowserDb, type Db } from '$lib/db';
-import { fetchMissionFiles, loadMissionFiles, type NamedFile } from '$lib/ingest';
+import { fetchMissionFiles, ingest, type NamedBytes } from '$lib/ingest';
 import { APP_QUESTIONS } from './app-questions';
 import { crossCheck, measure } from './measure';
 import { SIMPLE_QUESTIONS } from './simple-questions';
@@ -11,7 +11,7 @@ import { SqliteBench } from './sqlite-client';
 import type { MissionParquet } from './sqlite-protocol';
 import type { QuestionResult, ResultRow, SizeRequest, SizeResult } from './types';
 
-function fileOf(files: NamedFile[], mission: string, table: string): ArrayBuffer {
+function fileOf(files: NamedBytes[], mission: string, table: string): ArrayBuffer {
 	const f = files.find((x) => x.name === `${mission}/${table}.parquet`);
 	if (!f) throw new Error(`bench: ${mission}/${table}.parquet was not fetched`);
 	// A copy: the worker takes ownership of it (transfer), the page keeps nothing.
@@ -38,7 +38,7 @@ export async function runSize(req: SizeRequest, status: (s: string) => void): Pr
 
 		status('loading DuckDB');
 		const t1 = performance.now();
-		const loaded = await loadMissionFiles(db, files);
+		const loaded = await ingest(db, files);
 		const duckMs = performance.now() - t1;
 		if (loaded.missionIds.length !== req.missions.length)
 			throw new Error(`bench: DuckDB loaded ${loaded.missionIds.length} of ${req.missions.length}`);

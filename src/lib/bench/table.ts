@@ -103,7 +103,7 @@ function notes(sizes: number[], results: Map<number, SizeResult>, runs: number):
 			'after a warm-up, measured in the page, each run at least one worker round trip and the ' +
 			`conversion of the answer to JS rows; † = warm-up over 3 s, so median of 3. ratio = SQLite ÷ ` +
 			'DuckDB (above 1: DuckDB faster). check: both answers equal to 1e-6.',
-		'Load: DuckDB = the app ingest (loadMissionFiles: every contract table decoded from Parquet in ' +
+		'Load: DuckDB = the app ingest (ingest(): every contract table decoded from Parquet in ' +
 			'JS, handed over as Arrow, one transaction per mission); SQLite = rssi_sample and ' +
 			'vehicle_telemetry decoded with hyparquet in its worker and inserted in one transaction of ' +
 			'prepared statements (rssi_sample WITHOUT ROWID on (mission_id, seq), index on t; telemetry ' +

@@ -31,7 +31,7 @@ export interface QuestionResult {
 }
 
 export interface LoadTiming {
-	/** DuckDB: loadMissionFiles (Parquet decoded in JS, Arrow insert, every contract table). */
+	/** DuckDB: ingest (Parquet decoded in JS, Arrow insert, every contract table). */
 	duckMs: number;
 	/** SQLite: Parquet decode in the worker (hyparquet) + insert. */
 	sqliteMs: number;

@@ -40,13 +40,3 @@ async function readColumns(db: Db, catalog?: string): Promise<ContractColumns> {
 	}
 	return out;
 }
-
-/** Ids of missions in the database, by mission or rssi_sample rows. */
-export const KNOWN_SQL =
-	'SELECT mission_id FROM mission UNION SELECT DISTINCT mission_id FROM rssi_sample';
-
-/** Missions already in the database (by mission or rssi_sample rows). */
-export async function loadedMissionIds(db: Db): Promise<Set<string>> {
-	const rows = await db.query<{ mission_id: string }>(KNOWN_SQL);
-	return new Set(rows.map((r) => r.mission_id));
-}

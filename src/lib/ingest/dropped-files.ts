@@ -3,13 +3,14 @@
  * Folder drops keep their relative path (`mission-1/rssi_sample.parquet`) so the loader can
  * tell several missions' folders apart.
  */
-
-export interface NamedBytes {
-	name: string;
-	bytes: Uint8Array;
-}
-
+import type { NamedBytes } from './files';
 import { checkSize } from './limits';
+
+/** A file the user dropped or picked, before it is read: its path keeps the dropped folder. */
+export interface PickedFile {
+	file: File;
+	path: string;
+}
 
 /**
  * Files whose names we can load; anything else in a dropped folder is skipped, not an error.
@@ -49,7 +50,7 @@ async function walk(entry: FileSystemEntry, prefix: string, out: File[], paths: 
 }
 
 /** Files (with relative paths) from a drop event's DataTransfer, descending into folders. */
-export async function filesFromDrop(dt: DataTransfer): Promise<{ file: File; path: string }[]> {
+export async function filesFromDrop(dt: DataTransfer): Promise<PickedFile[]> {
 	const entries = Array.from(dt.items)
 		.map((item) => item.webkitGetAsEntry?.())
 		.filter((e): e is FileSystemEntry => !!e);
@@ -63,13 +64,13 @@ export async function filesFromDrop(dt: DataTransfer): Promise<{ file: File; pat
 }
 
 /** Files from an <input type=file> (with webkitdirectory the relative path is kept). */
-export function filesFromInput(list: FileList): { file: File; path: string }[] {
+export function filesFromInput(list: FileList): PickedFile[] {
 	return Array.from(list).map((file) => ({ file, path: file.webkitRelativePath || file.name }));
 }
 
 /** Read the loadable files into memory; returns the bytes and the names that were skipped. */
 export async function readFiles(
-	files: { file: File; path: string }[],
+	files: PickedFile[],
 	opts: { maxBytes?: number } = {}
 ): Promise<{ loaded: NamedBytes[]; skipped: string[] }> {
 	const loaded: NamedBytes[] = [];

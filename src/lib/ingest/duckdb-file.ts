@@ -1,21 +1,24 @@
 import { CONTRACT_TABLES } from '$lib/contract';
 import type { Db } from '$lib/db/types';
-import { KNOWN_SQL, contractColumns, loadedMissionIds, type ContractColumns } from './columns';
+import { contractColumns, type ContractColumns } from './columns';
+import type { NamedBytes } from './files';
 import { checkStorageVersion } from './importers/duckdb-header';
 import { IngestError, type IngestNote } from './notes';
+import { commitFresh, inTransaction, openFresh, withKnownMissions } from './write';
 
 let counter = 0;
 
 /**
- * Load one .duckdb file: ATTACH the bytes (or the URL, read by DuckDB with HTTP ranges) READ_ONLY, INSERT INTO each contract table BY NAME the
- * columns both sides have, skipping missions already loaded, all in one transaction; then DETACH
- * and drop the file. Returns the mission ids loaded. A file without contract tables (e.g. the
+ * Load one .duckdb file: ATTACH the bytes (or the URL, read by DuckDB with HTTP ranges)
+ * READ_ONLY, INSERT INTO each contract table BY NAME the columns both sides have, skipping
+ * missions already loaded, in one transaction (the writer's policy: write.ts); then DETACH and
+ * drop the file. SQL stays here: it names the attached catalog, an alias made here. Returns the mission ids loaded. A file without contract tables (e.g. the
  * story-4.8 pisad.duckdb) is handed, still attached, to `other`. The storage version is checked
  * before ATTACH so a file from another DuckDB gets a clear message.
  */
 export async function loadDuckDbFile(
 	db: Db,
-	file: { name: string; bytes: Uint8Array } | { name: string; url: string },
+	file: NamedBytes | { name: string; url: string },
 	mine: ContractColumns,
 	notes: IngestNote[],
 	other?: (alias: string) => Promise<string[]>
@@ -44,36 +47,34 @@ export async function loadDuckDbFile(
 				"Pick a mission .duckdb (contract v1) or the Pi's story-4.8 pisad.duckdb."
 			);
 		}
-		const known = await loadedMissionIds(db);
-		const ids = theirs.has('mission')
-			? await db.query<{ mission_id: string }>(`SELECT DISTINCT mission_id FROM ${alias}.mission`)
-			: await db.query<{ mission_id: string }>(
-					`SELECT DISTINCT mission_id FROM ${alias}.rssi_sample`
-				);
-		const fresh = ids.map((r) => r.mission_id).filter((id) => !known.has(id));
-		for (const id of ids.map((r) => r.mission_id).filter((id) => known.has(id)))
-			notes.push({ file: file.name, message: `mission ${id} is already loaded; skipped` });
-		if (fresh.length === 0) return [];
-		await db.exec('BEGIN TRANSACTION');
-		try {
-			await db.exec(`CREATE OR REPLACE TEMP TABLE ingest_known AS ${KNOWN_SQL}`);
-			for (const table of CONTRACT_TABLES) {
-				const src = theirs.get(table);
-				const dst = new Set((mine.get(table) ?? []).map((c) => c.name));
-				if (!src) continue;
-				const cols = src.filter((c) => dst.has(c.name)).map((c) => `"${c.name}"`);
+		const idTable = theirs.has('mission') ? 'mission' : 'rssi_sample';
+		return await withKnownMissions(db, () =>
+			inTransaction(db, file.name, async () => {
+				await openFresh(db);
 				await db.exec(
-					`INSERT INTO main."${table}" BY NAME SELECT ${cols.join(', ')} FROM ${alias}."${table}"
-					 WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`
+					`INSERT INTO ingest_fresh SELECT DISTINCT CAST(mission_id AS VARCHAR) FROM ${alias}.${idTable}
+					 WHERE CAST(mission_id AS VARCHAR) NOT IN (SELECT mission_id FROM ingest_known)`
 				);
-			}
-			await db.exec('DROP TABLE ingest_known');
-			await db.exec('COMMIT');
-		} catch (e) {
-			await db.exec('ROLLBACK').catch(() => undefined);
-			throw IngestError.from(e, file.name);
-		}
-		return fresh;
+				for (const table of CONTRACT_TABLES) {
+					const src = theirs.get(table);
+					const dst = new Set((mine.get(table) ?? []).map((c) => c.name));
+					if (!src) continue;
+					const cols = src.filter((c) => dst.has(c.name)).map((c) => `"${c.name}"`);
+					await db.exec(
+						`INSERT INTO main."${table}" BY NAME SELECT ${cols.join(', ')} FROM ${alias}."${table}"
+						 WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`
+					);
+				}
+				const fresh = await commitFresh(db);
+				const all = await db.query<{ mission_id: string }>(
+					`SELECT DISTINCT CAST(mission_id AS VARCHAR) AS mission_id FROM ${alias}.${idTable}`
+				);
+				for (const { mission_id: id } of all)
+					if (!fresh.includes(id))
+						notes.push({ file: file.name, message: `mission ${id} is already loaded; skipped` });
+				return fresh;
+			})
+		);
 	} finally {
 		await db.exec(`DETACH ${alias}`);
 		await db.dropFile(reg);

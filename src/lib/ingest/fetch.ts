@@ -1,23 +1,24 @@
 import { CONTRACT_TABLES } from '$lib/contract';
 import { checkSize } from './limits';
 import { IngestError } from './notes';
-import type { LoadProgress, NamedFile } from './load';
+import type { NamedBytes } from './files';
+import type { IngestProgress } from './ingest';
 
 /**
  * Fetch mission files by URL (`?src=`, demo links). A URL ending in '/' is a mission folder:
  * `<url>index.json` (a JSON list of file names) when present, else every contract table as
  * `<url><table>.parquet` (404 is fine for optional tables; mission or rssi_sample must exist).
  * Other URLs (.parquet, .duckdb) are fetched as they are. Names keep the folder
- * (`<folder>/<file>`) so loadMissionFiles groups each folder as one mission.
+ * (`<folder>/<file>`) so ingest groups each folder as one mission.
  * Progress counts files done out of files to fetch. A response whose Content-Length exceeds
  * `maxBytes` (default DEFAULT_MAX_BYTES) is refused before its body is read.
  */
 export async function fetchMissionFiles(
 	urls: string[],
-	onProgress?: (p: LoadProgress) => void,
+	onProgress?: (p: IngestProgress) => void,
 	maxBytes?: number
-): Promise<NamedFile[]> {
-	const out: NamedFile[] = [];
+): Promise<NamedBytes[]> {
+	const out: NamedBytes[] = [];
 	for (const url of urls) {
 		if (!url.endsWith('/')) {
 			const bytes = await get(url, true, maxBytes);

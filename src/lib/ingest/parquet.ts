@@ -88,7 +88,7 @@ export function prefetched(
 /**
  * `parquetToIpc` over the pieces of a file read by ranges (its footer and the column chunks of
  * `columns`): the footer is parsed again from its bytes, nothing is fetched. What a decoding
- * worker runs for loadRemoteParquetMission.
+ * worker runs for ingestRanged (remote.ts).
  */
 export async function piecesToIpc(
 	file: SparseFile,

@@ -1,6 +1,6 @@
 /**
  * A file of which only some byte ranges are at hand, as hyparquet's AsyncBuffer. A mission
- * table read by ranges (loadRemoteParquetMission) goes to a decoding worker this way: the page
+ * table read by ranges (ingestRanged) goes to a decoding worker this way: the page
  * fetches the footer and the span of the needed column chunks, and the worker decodes from
  * those pieces without any network access of its own. Plain data, so it can be posted.
  */

@@ -3,12 +3,8 @@
  * archive's place, keeping their folder paths so each folder still loads as one mission.
  */
 import { unzipSync } from 'fflate';
+import type { NamedBytes } from './files';
 import { IngestError } from './notes';
-
-export interface NamedBytesLike {
-	name: string;
-	bytes: Uint8Array;
-}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -18,8 +14,8 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /** Replace every zip by its entries (folders kept; directories and macOS metadata skipped). */
-export function expandZips<T extends NamedBytesLike>(files: T[]): NamedBytesLike[] {
-	const out: NamedBytesLike[] = [];
+export function expandZips(files: NamedBytes[]): NamedBytes[] {
+	const out: NamedBytes[] = [];
 	for (const f of files) {
 		if (!/\.zip$/i.test(f.name) && !isZip(f.bytes)) {
 			out.push(f);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openNodeDb } from '$lib/db/node';
-import { loadMissionFiles, loadRemoteParquetMission } from '$lib/ingest';
+import { ingest, ingestRanged } from '$lib/ingest';
 import { simulateMission } from '$lib/sim';
 import { writeMission } from '../../node/mission-writer';
 import { startPiSim, type PiSim } from '../../node/pi-sim/server';
@@ -96,7 +96,7 @@ describe('Pi missions over HTTP', () => {
 			const before = sim.requests().length;
 			let done = 0;
 			let total = 0;
-			const r = await loadRemoteParquetMission(
+			const r = await ingestRanged(
 				ranged,
 				piRangeFiles(sim.url, m, (d, t) => ((done = d), (total = t)))
 			);
@@ -114,7 +114,7 @@ describe('Pi missions over HTTP', () => {
 				fetch,
 				planPiFetch(m, { ranges: false, kbps: null }).files
 			);
-			await loadMissionFiles(whole, files);
+			await ingest(whole, files);
 			const q = `SELECT (SELECT count(*) FROM rssi_sample)::DOUBLE AS r,
 				(SELECT count(*) FROM vehicle_telemetry)::DOUBLE AS v,
 				(SELECT count(*) FROM detection)::DOUBLE AS d,

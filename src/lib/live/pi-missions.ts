@@ -3,6 +3,7 @@
  * footers (a few KiB read by HTTP range), and the mission's files, either downloaded whole (with
  * byte progress; they then load like dropped files) or read by ranges (see `range.ts`).
  */
+import type { NamedBytes, RangedFile } from '$lib/ingest';
 import { concat, httpRangeFile, type RangeFile } from './range';
 
 // The list's summaries read the footers; they live beside this module, reached through it.
@@ -125,7 +126,7 @@ export async function downloadPiMission(
 	onProgress: (done: number, total: number) => void,
 	f: typeof fetch = fetch,
 	files: PiMissionFile[] = filesToFetch(m)
-): Promise<{ name: string; bytes: Uint8Array }[]> {
+): Promise<NamedBytes[]> {
 	const total = sum(files);
 	let done = 0;
 	const one = async (file: PiMissionFile) => {
@@ -155,7 +156,7 @@ export function piRangeFiles(
 	m: PiMission,
 	onProgress: (done: number, total: number) => void,
 	f: typeof fetch = fetch
-): { name: string; file: RangeFile }[] {
+): RangedFile<RangeFile>[] {
 	const files = parquetFiles(m);
 	const total = sum(files);
 	let done = 0;

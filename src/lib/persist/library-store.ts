@@ -13,6 +13,7 @@
  * does not write it, and says so. Without OPFS (a private window) or storage quota, the library
  * works in memory for the session and says so.
  */
+import type { NamedBytes } from '$lib/ingest/files';
 import type { Dir } from './dir';
 
 /** What the library shows of a stored mission without its rows in the engine. */
@@ -87,7 +88,7 @@ export class LibraryStore {
 	 * manifest is written last and whole, so a crash leaves the previous library.
 	 */
 	async add(
-		files: { name: string; bytes: Uint8Array; hash: string }[],
+		files: (NamedBytes & { hash: string })[],
 		missions: Omit<StoredMission, 'files'>[],
 		filesOf: (missionId: string) => string[]
 	): Promise<void> {
@@ -137,12 +138,12 @@ export class LibraryStore {
 	}
 
 	/** The stored files of some missions, as they were imported. */
-	async read(missionIds: string[]): Promise<{ name: string; bytes: Uint8Array }[]> {
+	async read(missionIds: string[]): Promise<NamedBytes[]> {
 		const want = new Set(missionIds);
 		const keys = new Set(
 			this.#manifest.missions.filter((m) => want.has(m.mission_id)).flatMap((m) => m.files)
 		);
-		const out: { name: string; bytes: Uint8Array }[] = [];
+		const out: NamedBytes[] = [];
 		for (const f of this.#manifest.files)
 			if (keys.has(f.key)) out.push({ name: f.name, bytes: await this.dir.read(f.key) });
 		return out;

@@ -1,21 +1,16 @@
 /**
- * App-wide state: the one DuckDB-WASM database of this tab, the missions loaded into it, load
- * progress and the messages (errors and data-quality notes) the user must see.
+ * App-wide state: the one DuckDB-WASM database of this tab, the missions loaded into it, its
+ * loads (loader.svelte.ts) and the messages (errors and data-quality notes) the user must see.
  * Shared through context (see context.ts); created once in the root layout.
  */
 import { openBrowserDb, type Db } from '$lib/db';
-import { fetchMissionFiles, loadMissionFiles, type LoadResult } from '$lib/ingest';
 import { contractColumns } from '$lib/ingest/columns';
 import { warmParquetDecoder } from '$lib/ingest/parquet-offthread';
-import type { NamedBytes } from '$lib/ingest/dropped-files';
 import { missionList, type MissionListRow } from '$lib/queries/mission-list';
 import { BasemapState } from './basemap.svelte';
-
-export interface LoadProgress {
-	label: string;
-	done: number;
-	total: number;
-}
+import type { LoadInput, LoadJob, LoadProgress, Opened } from './load-job.svelte';
+import { Loader } from './loader.svelte';
+import { errorText } from './messages';
 
 export interface AppMessage {
 	id: number;
@@ -32,17 +27,13 @@ export class AppState {
 	missions = $state.raw<MissionListRow[]>([]);
 	/** The opt-in PMTiles basemap under every map. */
 	readonly basemap = new BasemapState();
-	progress = $state<LoadProgress | null>(null);
 	messages = $state<AppMessage[]>([]);
 	/**
-	 * Files dropped on the library, handed to the review page to load: the review page (and its
-	 * map, whose WebGL start-up is slow under software GL) opens while DuckDB is still loading.
+	 * Loads as jobs (loader.svelte.ts). A drop starts one and opens the review page at once, which
+	 * observes it: the page (and its map, whose WebGL start-up is slow under software GL) opens
+	 * while DuckDB is still loading.
 	 */
-	pending = $state.raw<NamedBytes[] | null>(null);
-	/** URLs already loaded in this tab, so reopening a link does not load twice. */
-	// A plain cache, never rendered: no reactivity wanted.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#loadedUrls = new Map<string, string[]>();
+	readonly loader: Loader = new Loader(this);
 	#db: Promise<Db>;
 
 	constructor() {
@@ -67,13 +58,6 @@ export class AppState {
 		);
 	}
 
-	/** Take the pending dropped files (once). */
-	takePending(): NamedBytes[] | null {
-		const files = this.pending;
-		this.pending = null;
-		return files;
-	}
-
 	db(): Promise<Db> {
 		return this.#db;
 	}
@@ -92,121 +76,22 @@ export class AppState {
 		this.missions = await missionList(db);
 	}
 
-	/** Load files already in memory; returns the mission ids that are now available. */
-	async loadFiles(files: NamedBytes[], opts: { refresh?: boolean } = {}): Promise<string[]> {
-		const db = await this.#db;
-		this.progress = { label: 'Loading into DuckDB', done: 0, total: files.length };
-		performance.mark('pisad:load-start');
-		try {
-			const result = await loadMissionFiles(db, files, {
-				onProgress: (p) =>
-					(this.progress = { label: `Loading ${p.file}`, done: p.done, total: p.total })
-			});
-			return await this.#loaded(result, opts.refresh !== false);
-		} catch (e) {
-			this.say('error', errorText(e));
-			return [];
-		} finally {
-			this.progress = null;
-		}
+	/** Start loading files (picked, or in memory) or URLs; the page observes the job. */
+	load(input: LoadInput): LoadJob {
+		return this.loader.start(input);
 	}
 
-	/**
-	 * Load with another loader (files read by HTTP ranges). Unlike loadFiles, a failure is thrown,
-	 * not said: the caller may fall back to downloading the files whole.
-	 */
-	async loadWith(run: (db: Db) => Promise<LoadResult>): Promise<string[]> {
-		const db = await this.#db;
-		performance.mark('pisad:load-start');
-		return this.#loaded(await run(db), true);
+	/** What a page's URL names, loaded (`?job=`, `?src=`, then `?m=`): see Loader.openFromUrl. */
+	openFromUrl(url: URL): Promise<Opened> {
+		return this.loader.openFromUrl(url);
 	}
 
-	async #loaded(result: LoadResult, refresh: boolean): Promise<string[]> {
-		performance.mark('pisad:loaded');
-		for (const n of result.notes) this.say('note', noteText(n));
-		for (const e of result.errors) this.say('error', errorText(e));
-		for (const t of result.tables ?? []) {
-			this.say(
-				'note',
-				`Opened as table ${t}: it is not a PISAD mission, but the SQL engine can query it.`
-			);
-		}
-		if (refresh) await this.refresh();
-		return result.missionIds;
+	/** The progress bar (loads, and the live page's downloads). */
+	get progress(): LoadProgress | null {
+		return this.loader.progress;
 	}
 
-	/** The URL a loaded mission came from (a `?src=` link or demo), so links to it can be shared. */
-	urlOf(missionId: string): string | null {
-		for (const [url, ids] of this.#loadedUrls) if (ids.includes(missionId)) return url;
-		return null;
+	set progress(p: LoadProgress | null) {
+		this.loader.progress = p;
 	}
-
-	/**
-	 * Fetch missions by URL (`?src=`, demo links) and load them; failures become messages. Up to
-	 * four URLs download at once while earlier ones load into DuckDB (a library shared as many
-	 * links opens in about the time its loading takes, not loading plus every download).
-	 */
-	async loadUrls(urls: string[]): Promise<string[]> {
-		const ids: string[] = [];
-		const todo = urls.filter((u) => !this.#loadedUrls.has(u));
-		// Local bookkeeping for this call, never rendered.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const fetched = new Map<string, Promise<NamedBytes[]>>();
-		let next = 0;
-		const startNext = () => {
-			const url = todo[next++];
-			if (url === undefined) return;
-			const p = fetchMissionFiles([url]);
-			p.catch(() => undefined);
-			fetched.set(url, p);
-		};
-		for (let i = 0; i < 4; i++) startNext();
-		let done = 0;
-		for (const url of urls) {
-			const known = this.#loadedUrls.get(url);
-			if (known) {
-				ids.push(...known);
-				continue;
-			}
-			try {
-				this.progress = {
-					label: todo.length > 1 ? `Opening ${url}` : `Fetching ${url}`,
-					done,
-					total: todo.length
-				};
-				const files = await (fetched.get(url) ?? fetchMissionFiles([url]));
-				startNext();
-				const got = await this.loadFiles(files, { refresh: false });
-				if (got.length) this.#loadedUrls.set(url, got);
-				ids.push(...got);
-			} catch (e) {
-				startNext();
-				this.say('error', `Could not open ${url}: ${errorText(e)}`);
-			} finally {
-				done++;
-				this.progress = null;
-			}
-		}
-		if (todo.length) await this.refresh();
-		return ids;
-	}
-}
-
-export function errorText(e: unknown): string {
-	if (e && typeof e === 'object' && 'message' in e) {
-		const m = e as { message: unknown; hint?: unknown };
-		return typeof m.hint === 'string' && m.hint
-			? `${String(m.message)} ${m.hint}`
-			: String(m.message);
-	}
-	return String(e);
-}
-
-function noteText(n: unknown): string {
-	if (typeof n === 'string') return n;
-	if (n && typeof n === 'object') {
-		const o = n as { file?: unknown; message?: unknown };
-		return o.file ? `${String(o.file)}: ${String(o.message)}` : String(o.message);
-	}
-	return String(n);
 }

@@ -5,8 +5,9 @@
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { errorText, type AppState } from './app.svelte';
-import { loadRemoteParquetMission } from '$lib/ingest';
+import type { AppState } from './app.svelte';
+import { errorText } from './messages';
+import { ingestRanged } from '$lib/ingest';
 import { parsePiAddress } from '$lib/live/address';
 import {
 	downloadPiMission,
@@ -94,7 +95,7 @@ export class PiMissions {
 			if (plan.way === 'range-parquet') {
 				const files = piRangeFiles(this.#http, m, progress(`Downloading ${id} (${plan.why})`));
 				try {
-					const got = await this.app.loadWith((db) => loadRemoteParquetMission(db, files));
+					const got = await this.app.loader.run((db) => ingestRanged(db, files));
 					this.lastWay = 'range-parquet';
 					ids = got;
 				} catch (e) {
@@ -119,7 +120,7 @@ export class PiMissions {
 					plan.files
 				);
 				this.app.progress = null;
-				ids = await this.app.loadFiles(files);
+				ids = await this.app.load({ files }).done;
 				this.lastWay = `whole ${plan.files.length === 1 ? '.duckdb' : 'Parquet'}`;
 			}
 			const first = ids[0];

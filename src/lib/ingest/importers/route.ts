@@ -3,8 +3,10 @@
  * notes) and writes them. One function per kind of input: single files, logger folders, story-4.8
  * export folders and story-4.8 .duckdb files (after ATTACH).
  */
+import { CONTRACT_TABLES } from '$lib/contract';
 import type { Db } from '$lib/db/types';
 import type { ContractColumns } from '../columns';
+import { textOf as text, type NamedBytes } from '../files';
 import { IngestError, type IngestNote } from '../notes';
 import type { FileKind } from './detect';
 import { importFieldLogger } from './field-logger';
@@ -16,7 +18,7 @@ import { readStory48Attached, readStory48Export } from './story48-read';
 import type { DataQualityNote, DraftMission } from './types';
 import { openUserTable } from './user-table';
 import { importWsCapture } from './ws-capture';
-import { writeMission } from './write';
+import { stageRows, writeTables, type TableWrite } from '../write';
 
 /** What routing adds to a load's result. */
 export interface RouteOut {
@@ -25,13 +27,6 @@ export interface RouteOut {
 	quality: DataQualityNote[];
 	tables: string[];
 }
-
-interface NamedBytes {
-	name: string;
-	bytes: Uint8Array;
-}
-
-const text = (f: NamedBytes): string => new TextDecoder().decode(f.bytes);
 
 /** Finish and write drafted missions; a mission already loaded is skipped with a note. */
 export async function writeDrafts(
@@ -43,7 +38,14 @@ export async function writeDrafts(
 ): Promise<void> {
 	for (const d of drafts) {
 		const m = finishMission(d, file);
-		if (await writeMission(db, m, mine, file)) {
+		const tables: TableWrite[] = [];
+		for (const table of CONTRACT_TABLES) {
+			const rows = m.tables[table];
+			const cols = mine.get(table);
+			if (!rows?.length || !cols) continue;
+			tables.push({ table, file, cols, ipc: async () => stageRows(rows, cols) });
+		}
+		if ((await writeTables(db, { file, tables, quality: m.notes })).length) {
 			out.missionIds.push(m.mission_id);
 			out.quality.push(...m.notes);
 		} else out.notes.push({ file, message: `mission ${m.mission_id} is already loaded; skipped` });

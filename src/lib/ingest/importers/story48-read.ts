@@ -6,6 +6,7 @@
 import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import type { Db } from '$lib/db/types';
+import type { NamedBytes } from '../files';
 import { IngestError } from '../notes';
 import type { Story48Row, Story48Tables } from './story48';
 
@@ -51,9 +52,7 @@ export async function readStory48Attached(db: Db, alias: string): Promise<Story4
 }
 
 /** Rows of the story-4.8 tables from an export folder's Parquet files (base name → bytes). */
-export async function readStory48Export(
-	files: Map<string, { name: string; bytes: Uint8Array }>
-): Promise<Story48Tables> {
+export async function readStory48Export(files: Map<string, NamedBytes>): Promise<Story48Tables> {
 	const out: Story48Tables = {
 		state_history: [],
 		rssi_buffer: [],

@@ -4,6 +4,7 @@
  */
 import { parquetMetadata } from 'hyparquet';
 import type { Db } from '$lib/db/types';
+import type { NamedBytes } from '../files';
 import { IngestError } from '../notes';
 import { unstageExpr, type ContractColumn } from '../parquet';
 import { decodeParquet } from '../parquet-offthread';
@@ -21,7 +22,7 @@ let counter = 0;
 /** Open `file` as table user_<name>; returns the table name and a note. */
 export async function openUserTable(
 	db: Db,
-	file: { name: string; bytes: Uint8Array },
+	file: NamedBytes,
 	kind: 'parquet' | 'csv'
 ): Promise<{ table: string; message: string }> {
 	const table = await freeName(db, `user_${safeName(baseName(file.name))}`);

@@ -1,0 +1,168 @@
+/**
+ * The one entry from bytes to contract tables: `ingest` recognises each file (importers/detect.ts)
+ * and routes it (contract Parquet folders to the fast path, .duckdb files, foreign formats to
+ * their importers); everything is written by write.ts. Files read by ranges enter in remote.ts.
+ */
+import type { ContractTable } from '$lib/contract';
+import type { Db } from '$lib/db/types';
+import { contractColumns } from './columns';
+import { contractTableOf, planFolder, writeFolder, type FolderPlan } from './contract-parquet';
+import { loadDuckDbFile } from './duckdb-file';
+import { dirOf, type NamedBytes } from './files';
+import { detectKind } from './importers/detect';
+import {
+	importLoggerFolder,
+	importSingle,
+	importStory48Attached,
+	importStory48Folder,
+	type RouteOut
+} from './importers/route';
+import type { DataQualityNote } from './importers/types';
+import { checkSize, emptyFile } from './limits';
+import { IngestError, type IngestNote } from './notes';
+import { withKnownMissions } from './write';
+import { expandZips } from './zip';
+
+/** How far a load is: files done out of files to load. */
+export interface IngestProgress {
+	file: string;
+	done: number;
+	total: number;
+}
+
+/** What a load added, and what the user must be told about it. */
+export interface IngestResult {
+	/** Missions newly loaded by this call. */
+	missionIds: string[];
+	notes: IngestNote[];
+	/** Data-quality notes of each newly loaded mission (also kept in table data_quality_note). */
+	quality: Record<string, DataQualityNote[]>;
+	/** Plain tables opened from files that are not missions (`user_<name>`), to query in SQL. */
+	tables: string[];
+	/**
+	 * Mission folders that could not be loaded while others in the same call could (each names
+	 * its file). When nothing loads, the first error is thrown instead.
+	 */
+	errors: IngestError[];
+}
+
+export interface IngestOptions {
+	onProgress?(p: IngestProgress): void;
+	/** Largest file accepted, in bytes (default DEFAULT_MAX_BYTES). */
+	maxBytes?: number;
+}
+
+/**
+ * Load files into the contract tables. Contract Parquet files are grouped by folder (one folder =
+ * one mission's tables; the file base name is the table); each folder loads in one transaction,
+ * so a bad file leaves nothing of its mission behind. `.duckdb` files load whole (contract v1,
+ * or the story-4.8 pisad.duckdb by session). Other formats are recognised by content: SQLite
+ * pisad.db, recorder CSV/JSON, _analysis.csv, field-logger folders, WebSocket JSONL captures,
+ * story-4.8 export folders; any other Parquet/CSV opens as a plain table. Missions already
+ * loaded are skipped with a note. Throws an IngestError (file, what is wrong, what to do) at the
+ * first file that cannot be loaded; missions loaded before it stay. Contract Parquet folders are
+ * the exception: each loads or fails on its own, a failing folder is returned in `errors` while
+ * the others load, and only when none loads is its error thrown.
+ */
+export async function ingest(
+	db: Db,
+	input: NamedBytes[],
+	opts: IngestOptions = {}
+): Promise<IngestResult> {
+	for (const f of input) checkSize(f.name, f.bytes.length, opts.maxBytes);
+	const files = expandZips(input);
+	for (const f of files) checkSize(f.name, f.bytes.length, opts.maxBytes);
+	const mine = await contractColumns(db);
+	const out: RouteOut = { missionIds: [], notes: [], quality: [], tables: [] };
+	let done = 0;
+	const tick = (file: string): void =>
+		opts.onProgress?.({ file, done: ++done, total: files.length });
+	const errors = await withKnownMissions(db, async () => {
+		const { folders, logger, story } = await routeFiles(db, files, out, tick);
+		for (const [dir, list] of logger) {
+			await importLoggerFolder(db, dir, list, mine, out);
+			list.forEach((f) => tick(f.name));
+		}
+		for (const [dir, list] of story) {
+			await importStory48Folder(db, dir, list, mine, out);
+			list.forEach((f) => tick(f.name));
+		}
+		return writeFolders(db, [...folders.values()], out, tick);
+	});
+	if (errors.length && !out.missionIds.length && !out.tables.length) throw errors[0];
+	const quality: Record<string, DataQualityNote[]> = {};
+	for (const n of out.quality) (quality[n.mission_id] ??= []).push(n);
+	return { missionIds: out.missionIds, notes: out.notes, quality, tables: out.tables, errors };
+}
+
+type Groups<T> = Map<string, T[]>;
+
+/**
+ * Recognise every file: self-contained files load at once; contract Parquet, logger and
+ * story-4.8 export files are grouped by folder for the caller.
+ */
+async function routeFiles(
+	db: Db,
+	files: NamedBytes[],
+	out: RouteOut,
+	tick: (file: string) => void
+) {
+	const mine = await contractColumns(db);
+	const loadSqlDirs = new Set(
+		files.filter((f) => /(^|\/)load\.sql$/i.test(f.name)).map((f) => dirOf(f.name))
+	);
+	const folders: Groups<{ table: ContractTable; file: NamedBytes }> = new Map();
+	const logger: Groups<NamedBytes> = new Map();
+	const story: Groups<NamedBytes> = new Map();
+	const push = <T>(m: Groups<T>, k: string, v: T): void => void m.set(k, [...(m.get(k) ?? []), v]);
+	for (const f of files) {
+		const dir = dirOf(f.name);
+		const kind = detectKind(f.name, f.bytes, loadSqlDirs.has(dir));
+		const table = contractTableOf(f.name);
+		if (kind === 'empty') throw emptyFile(f.name);
+		if (kind === 'contract-parquet' && table) push(folders, dir, { table, file: f });
+		else if (kind === 'logger-part') push(logger, dir, f);
+		else if (kind === 'story48-parquet' || kind === 'export-sql') push(story, dir, f);
+		else {
+			if (kind === 'duckdb')
+				out.missionIds.push(
+					...(await loadDuckDbFile(db, f, mine, out.notes, async (alias) => {
+						const before = out.missionIds.length;
+						await importStory48Attached(db, alias, f.name, mine, out);
+						return out.missionIds.splice(before);
+					}))
+				);
+			else await importSingle(db, f, kind === 'contract-parquet' ? 'parquet' : kind, mine, out);
+			tick(f.name);
+		}
+	}
+	return { folders, logger, story };
+}
+
+/**
+ * Write contract Parquet folders one after another, each in its own transaction; the next
+ * folder decodes (in workers) while this one goes into DuckDB. A bad folder does not stop the
+ * others: its error is returned.
+ */
+async function writeFolders(
+	db: Db,
+	groups: { table: ContractTable; file: NamedBytes }[][],
+	out: RouteOut,
+	tick: (file: string) => void
+): Promise<IngestError[]> {
+	const mine = await contractColumns(db);
+	const errors: IngestError[] = [];
+	const plans: (FolderPlan | undefined)[] = [];
+	const planOf = (i: number): FolderPlan => (plans[i] ??= planFolder(groups[i] ?? [], mine));
+	for (let i = 0; i < groups.length; i++) {
+		const plan = planOf(i);
+		if (i + 1 < groups.length) planOf(i + 1);
+		try {
+			out.missionIds.push(...(await writeFolder(db, plan, out.notes, tick)));
+		} catch (e) {
+			errors.push(IngestError.from(e, plan.first));
+		}
+		plans[i] = undefined;
+	}
+	return errors;
+}
