@@ -100,8 +100,9 @@ async function waitListed(page: Page, n: number, timeoutMs: number): Promise<boo
 
 /** Drag across the fleet's range chart `k` times; p95 of brush → last chart drawn. */
 async function brushing(page: Page, k: number): Promise<number | null> {
-	const chart = page.getByTestId('fleet-range').locator('svg').first();
-	if (!(await chart.count())) return null;
+	// The figure's box, not its SVG: Plot replaces the SVG when the chart redraws.
+	const chart = page.getByTestId('fleet-range');
+	if (!(await chart.locator('svg').count())) return null;
 	await chart.scrollIntoViewIfNeeded();
 	const box = await chart.boundingBox();
 	if (!box) return null;

@@ -61,8 +61,9 @@ test('brushing a fleet chart filters the other charts and the table (crossfilter
 	await expect(count).toHaveAttribute('data-value', '4');
 	// Drag across the whole detection-range chart: the mission that never detected (no range)
 	// drops out of every other chart and of the table.
-	const chart = page.getByTestId('fleet-range').locator('svg').first();
-	await expect(chart).toBeVisible();
+	// The figure's box, not its SVG: Plot replaces the SVG when the chart redraws.
+	const chart = page.getByTestId('fleet-range');
+	await expect(chart.locator('svg').first()).toBeVisible();
 	await chart.scrollIntoViewIfNeeded();
 	const box = (await chart.boundingBox())!;
 	await page.mouse.move(box.x + 42, box.y + box.height / 2);

@@ -79,35 +79,25 @@ function histogram(
 	};
 }
 
+type HistOpts = { theme?: ChartTheme; brush?: Range };
+
 /** Distribution of detection range (m), FR1's 500 m marked. */
-export function rangeHistogramOptions(
-	rows: readonly FleetFact[],
-	size: Size,
-	o: { theme?: ChartTheme; brush?: Range } = {}
-): Plot.PlotOptions {
-	const values = rows.map((r) => r.detection_range_m).filter(finite);
-	return histogram(values, size, {
+export const rangeHistogramOptions = (rows: readonly FleetFact[], size: Size, o: HistOpts = {}) =>
+	histogram(rows.map((r) => r.detection_range_m).filter(finite), size, {
 		...o,
 		label: 'Detection range (m)',
 		rules: [FR1_M],
 		domainMax: 600
 	});
-}
 
 /** Search time (min) per mission against the 120-min baseline and the 70 % goal (36 min). */
-export function searchTimeOptions(
-	rows: readonly FleetFact[],
-	size: Size,
-	o: { theme?: ChartTheme; brush?: Range } = {}
-): Plot.PlotOptions {
-	const values = rows.map((r) => r.search_time_min).filter(finite);
-	return histogram(values, size, {
+export const searchTimeOptions = (rows: readonly FleetFact[], size: Size, o: HistOpts = {}) =>
+	histogram(rows.map((r) => r.search_time_min).filter(finite), size, {
 		...o,
 		label: `Search time (min): goal ≤ ${GOAL_MIN}, baseline ${BASELINE_MIN}`,
 		rules: [GOAL_MIN, BASELINE_MIN],
 		domainMax: BASELINE_MIN + 10
 	});
-}
 
 /** Pass share per requirement among the judged missions (the count of each in the tip). */
 export function passRateOptions(

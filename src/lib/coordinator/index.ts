@@ -1,5 +1,5 @@
 export { Coordinator, type Clients, type OpenOptions } from './coordinator.svelte';
-export { Resource, errorMessage } from './resource.svelte';
+export { Resource } from './resource.svelte';
 export {
 	FIRST,
 	THEN,

@@ -3,6 +3,8 @@
  * older, slower answer never overwrites a newer one). Every declared panel is one (the
  * coordinator runs it); a page's one-off question (the demo list) may use one directly.
  */
+import { errorText } from '$lib/error-text';
+
 export class Resource<T> {
 	data = $state.raw<T | null>(null);
 	error = $state<string | null>(null);
@@ -25,7 +27,7 @@ export class Resource<T> {
 			if (label && typeof performance !== 'undefined') performance.mark(`pisad:q:${label}`);
 		} catch (e) {
 			if (ticket !== this.#ticket || quiet) return;
-			this.error = errorMessage(e);
+			this.error = errorText(e);
 		} finally {
 			if (ticket === this.#ticket) this.loading = false;
 		}
@@ -38,15 +40,4 @@ export class Resource<T> {
 		this.error = null;
 		this.loading = false;
 	}
-}
-
-/** The error text a person reads in a panel: the engine's message and its hint, if any. */
-export function errorMessage(e: unknown): string {
-	if (e && typeof e === 'object' && 'message' in e) {
-		const m = e as { message: unknown; hint?: unknown };
-		return typeof m.hint === 'string' && m.hint
-			? `${String(m.message)} ${m.hint}`
-			: String(m.message);
-	}
-	return String(e);
 }

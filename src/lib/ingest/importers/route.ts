@@ -90,9 +90,7 @@ export async function importLoggerFolder(
 	mine: ContractColumns,
 	out: RouteOut
 ): Promise<void> {
-	const byBase = new Map(
-		files.map((f) => [f.name.slice(f.name.lastIndexOf('/') + 1).toLowerCase(), text(f)])
-	);
+	const byBase = new Map([...byBaseName(files)].map(([k, f]) => [k, text(f)]));
 	await writeDrafts(db, [importFieldLogger(folder, byBase)], folder || files[0]!.name, mine, out);
 }
 
@@ -104,10 +102,7 @@ export async function importStory48Folder(
 	mine: ContractColumns,
 	out: RouteOut
 ): Promise<void> {
-	const byBase = new Map(
-		files.map((f) => [f.name.slice(f.name.lastIndexOf('/') + 1).toLowerCase(), f])
-	);
-	const tables = await readStory48Export(byBase);
+	const tables = await readStory48Export(byBaseName(files));
 	await writeDrafts(
 		db,
 		importStory48(folder || 'backup', tables, 'duckdb-4.8-export'),
@@ -157,4 +152,9 @@ function recorderFrames(f: NamedBytes): Record<string, unknown>[] {
 			String(e)
 		);
 	}
+}
+
+/** A folder's files by their lower-case base name (the formats name their files so). */
+function byBaseName(files: NamedBytes[]): Map<string, NamedBytes> {
+	return new Map(files.map((f) => [f.name.slice(f.name.lastIndexOf('/') + 1).toLowerCase(), f]));
 }

@@ -25,12 +25,7 @@ export async function readStory48Attached(db: Db, alias: string): Promise<Story4
 		 WHERE table_catalog = $1 AND table_schema = 'main' ORDER BY ordinal_position`,
 		[alias]
 	);
-	const out: Story48Tables = {
-		state_history: [],
-		rssi_buffer: [],
-		telemetry: [],
-		config_profiles: []
-	};
+	const out = emptyTables();
 	for (const table of STORY48_TABLES) {
 		const mine = cols.filter((c) => c.table_name === table);
 		if (mine.length === 0) continue;
@@ -53,12 +48,7 @@ export async function readStory48Attached(db: Db, alias: string): Promise<Story4
 
 /** Rows of the story-4.8 tables from an export folder's Parquet files (base name → bytes). */
 export async function readStory48Export(files: Map<string, NamedBytes>): Promise<Story48Tables> {
-	const out: Story48Tables = {
-		state_history: [],
-		rssi_buffer: [],
-		telemetry: [],
-		config_profiles: []
-	};
+	const out = emptyTables();
 	for (const table of STORY48_TABLES) {
 		const f = files.get(`${table}.parquet`);
 		if (!f) continue;
@@ -101,4 +91,9 @@ function plainRow(r: Record<string, unknown>): Story48Row {
 		else o[k] = v instanceof Date ? v.getTime() : v;
 	}
 	return o;
+}
+
+/** No rows of any story-4.8 table yet. */
+function emptyTables(): Story48Tables {
+	return { state_history: [], rssi_buffer: [], telemetry: [], config_profiles: [] };
 }
