@@ -33,6 +33,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/sql/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
+		setupFiles: ['tests/setup/parquet-wasm.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 		pool: 'forks'

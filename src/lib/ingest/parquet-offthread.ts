@@ -1,16 +1,17 @@
 /**
- * Parquet → Arrow IPC in Web Workers when the page has them, in the caller's thread otherwise
+ * Parquet → Arrow IPC (decode.ts: parquet-wasm, the JS decoder where it cannot) in Web Workers when the page has them, in the caller's thread otherwise
  * (Node tests, or a browser that refuses workers). Same result and same error messages either
  * way. A small pool (one worker per spare core, 2–4) is started on first use and kept for the
  * tab's life; each job goes to the worker with the fewest jobs waiting. Whole files (dropped)
  * and files read by ranges (their fetched pieces: the page does the network reads, a worker
  * cannot share the page's range reader) go to the same pool.
  */
-import { parquetToIpc, piecesToIpc, type ContractColumn } from './parquet';
+import { decodeFile, decodePieces, type Staged } from './decode';
+import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 import type { DecodeJob, DecodeWork } from './parquet-worker';
 
-type Reply = { id: number; ipc?: Uint8Array; error?: string };
+type Reply = { id: number; ipc?: Uint8Array; typed?: boolean; error?: string };
 interface Slot {
 	w: Worker;
 	busy: number;
@@ -20,7 +21,7 @@ let pool: Slot[] | null | undefined;
 let nextId = 1;
 const waiting = new Map<
 	number,
-	{ slot: Slot; ok: (b: Uint8Array) => void; fail: (e: Error) => void }
+	{ slot: Slot; ok: (s: Staged) => void; fail: (e: Error) => void }
 >();
 
 function poolSize(): number {
@@ -36,7 +37,7 @@ function startWorker(): Slot {
 		if (!job) return;
 		waiting.delete(e.data.id);
 		job.slot.busy--;
-		if (e.data.ipc) job.ok(e.data.ipc);
+		if (e.data.ipc) job.ok({ ipc: e.data.ipc, typed: e.data.typed === true });
 		else job.fail(new Error(e.data.error ?? 'Parquet decoding failed'));
 	};
 	w.onerror = () => {
@@ -70,16 +71,13 @@ export function warmParquetDecoder(): void {
 }
 
 /** Decode `columns` of a Parquet file to an Arrow IPC stream, off the main thread if possible. */
-export async function decodeParquet(
-	bytes: Uint8Array,
-	columns: ContractColumn[]
-): Promise<Uint8Array> {
+export async function decodeParquet(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged> {
 	const slots = getPool();
-	if (!slots?.length) return parquetToIpc(bytes, columns);
+	if (!slots?.length) return decodeFile(bytes, columns);
 	// A copy goes to the worker: the caller keeps its bytes (footers are read again later).
 	const copy = bytes.slice();
 	const sent = post(slots, { bytes: copy, columns }, [copy.buffer]);
-	return fallBack(sent, () => parquetToIpc(bytes, columns));
+	return fallBack(sent, () => decodeFile(bytes, columns));
 }
 
 /**
@@ -92,19 +90,19 @@ export async function decodeParquet(
 export async function decodeParquetPieces(
 	file: SparseFile,
 	columns: ContractColumn[],
-	inThread: () => Promise<Uint8Array>
-): Promise<Uint8Array> {
+	inThread: () => Promise<Staged>
+): Promise<Staged> {
 	const slots = getPool();
-	if (!slots?.length) return piecesToIpc(file, columns);
+	if (!slots?.length) return decodePieces(file, columns);
 	const buffers = new Set(file.pieces.map((p) => p.bytes.buffer as ArrayBuffer));
 	return fallBack(post(slots, { file, columns }, [...buffers]), inThread);
 }
 
 /** A job to the least busy worker; its IPC stream, or its error (as the worker reported it). */
-function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise<Uint8Array> {
+function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise<Staged> {
 	const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
 	const id = nextId++;
-	return new Promise<Uint8Array>((ok, fail) => {
+	return new Promise<Staged>((ok, fail) => {
 		waiting.set(id, { slot, ok, fail });
 		slot.busy++;
 		try {
@@ -119,10 +117,7 @@ function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise
 }
 
 /** The worker's answer, or the job done in this thread when the worker died first. */
-async function fallBack(
-	sent: Promise<Uint8Array>,
-	inThread: () => Promise<Uint8Array>
-): Promise<Uint8Array> {
+async function fallBack(sent: Promise<Staged>, inThread: () => Promise<Staged>): Promise<Staged> {
 	try {
 		return await sent;
 	} catch (e) {

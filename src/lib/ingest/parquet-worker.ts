@@ -3,7 +3,8 @@
  * WebGL start-up and the decoding of a dropped mission then run side by side instead of in turns,
  * and a mission downloaded from the Pi decodes without stalling the live view.
  */
-import { parquetToIpc, piecesToIpc, type ContractColumn } from './parquet';
+import { decodeFile, decodePieces } from './decode';
+import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 
 /** The columns of a whole file (dropped), or of the fetched pieces of a file read by ranges. */
@@ -16,12 +17,13 @@ export type DecodeJob = DecodeWork & { id: number };
 self.onmessage = async (e: MessageEvent<DecodeJob>) => {
 	const job = e.data;
 	const { id, columns } = job;
-	if (id === 0) return; // warm-up: this module (and the decoder) is loaded, nothing to decode
 	try {
-		const ipc = await ('file' in job
-			? piecesToIpc(job.file, columns)
-			: parquetToIpc(job.bytes, columns));
-		(self as unknown as Worker).postMessage({ id, ipc }, [ipc.buffer]);
+		// Warm-up: this module and parquet-wasm are instantiated, nothing is answered.
+		if (id === 0) return void (await decodeFile(new Uint8Array(), []).catch(() => undefined));
+		const { ipc, typed } = await ('file' in job
+			? decodePieces(job.file, columns)
+			: decodeFile(job.bytes, columns));
+		(self as unknown as Worker).postMessage({ id, ipc, typed }, [ipc.buffer]);
 	} catch (err) {
 		(self as unknown as Worker).postMessage({
 			id,

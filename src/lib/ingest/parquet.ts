@@ -152,10 +152,15 @@ export async function parquetToIpc(
 	return tableToIPC(new Table(vectors), 'stream');
 }
 
-/** SQL that turns a staged column back into its contract type (identifier already allow-listed). */
-export function unstageExpr(c: ContractColumn): string {
+/**
+ * SQL that turns a staged column into its contract type (identifier already allow-listed).
+ * `typed`: the column carries the file's own type (parquet-wasm), a plain CAST; otherwise the
+ * staging types (times as DOUBLE µs).
+ */
+export function unstageExpr(c: ContractColumn, typed = false): string {
 	const id = `"${c.name}"`;
-	if (isTimestamp(c.type)) return `make_timestamp(CAST(${id} AS BIGINT))::TIMESTAMPTZ AS ${id}`;
+	if (!typed && isTimestamp(c.type))
+		return `make_timestamp(CAST(${id} AS BIGINT))::TIMESTAMPTZ AS ${id}`;
 	return `CAST(${id} AS ${c.type}) AS ${id}`;
 }
 

@@ -60,7 +60,10 @@ export async function ingestRanged(
 		if (!hasMissionId(cols)) return job;
 		// Decoding in this thread, fetching what it needs: without a span (no needed column has
 		// chunks), or when no worker could take the pieces.
-		const inThread = () => parquetToIpc(p.source, cols, p.metadata);
+		const inThread = async () => ({
+			ipc: await parquetToIpc(p.source, cols, p.metadata),
+			typed: false
+		});
 		const span = columnSpan(
 			p.metadata,
 			cols.map((c) => c.name)

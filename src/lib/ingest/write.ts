@@ -12,6 +12,7 @@ import type { Db } from '$lib/db/types';
 import { sqlText } from '$lib/queries/sql';
 import type { DataQualityNote, DraftRow } from './importers/types';
 import { IngestError } from './notes';
+import type { Staged } from './decode';
 import { unstageExpr, type ContractColumn } from './parquet';
 
 /** One table of a write: the file it came from, the contract columns it has, its rows. */
@@ -19,8 +20,8 @@ export interface TableWrite {
 	table: ContractTable;
 	file: string;
 	cols: ContractColumn[];
-	/** The rows as an Arrow IPC stream (staging types); null when the file has no mission_id. */
-	ipc: (() => Promise<Uint8Array>) | null;
+	/** The rows as Arrow IPC (file types or staging types); null when the file has no mission_id. */
+	ipc: (() => Promise<Staged>) | null;
 }
 
 /** What goes into the database in one transaction: one mission, or one folder of tables. */
@@ -106,12 +107,13 @@ export async function writeTables(db: Db, w: MissionWrite): Promise<string[]> {
 					`${t.file} has no mission_id column`,
 					'Export it again with data contract v1.'
 				);
-			await insert('ingest_stage', await t.ipc());
+			const staged = await t.ipc();
+			await insert('ingest_stage', staged.ipc);
 			// Missions are counted by mission or rssi_sample rows, as known_open counts them.
 			if (t.table === 'mission' || t.table === 'rssi_sample')
 				await db.exec(sqlText('ingest/fresh_from_stage'));
 			await db.exec(
-				`INSERT INTO main."${t.table}" BY NAME SELECT ${t.cols.map(unstageExpr).join(', ')}
+				`INSERT INTO main."${t.table}" BY NAME SELECT ${t.cols.map((c) => unstageExpr(c, staged.typed)).join(', ')}
 				 FROM ingest_stage WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`
 			);
 			await db.exec('DROP TABLE ingest_stage');

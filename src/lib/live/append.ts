@@ -65,7 +65,7 @@ export class ArrowAppender {
 				const cols = this.#cols.get(table) ?? [];
 				await db.insertArrowIpc(stage, rowsToIpc(rows, cols));
 				await db.exec(
-					`INSERT INTO main."${table}" BY NAME SELECT ${cols.map(unstageExpr).join(', ')} FROM ${stage}`
+					`INSERT INTO main."${table}" BY NAME SELECT ${cols.map((c) => unstageExpr(c)).join(', ')} FROM ${stage}`
 				);
 				await db.exec(`DROP TABLE ${stage}`);
 				written += rows.length;

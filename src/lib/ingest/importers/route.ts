@@ -43,7 +43,12 @@ export async function writeDrafts(
 			const rows = m.tables[table];
 			const cols = mine.get(table);
 			if (!rows?.length || !cols) continue;
-			tables.push({ table, file, cols, ipc: async () => stageRows(rows, cols) });
+			tables.push({
+				table,
+				file,
+				cols,
+				ipc: async () => ({ ipc: stageRows(rows, cols), typed: false })
+			});
 		}
 		if ((await writeTables(db, { file, tables, quality: m.notes })).length) {
 			out.missionIds.push(m.mission_id);

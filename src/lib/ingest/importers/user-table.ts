@@ -92,8 +92,11 @@ async function parquetTable(db: Db, table: string, bytes: Uint8Array): Promise<v
 		return { name: s.name, type };
 	});
 	if (!db.insertArrowIpc) throw new Error('This database cannot take Arrow data (insertArrowIpc)');
-	await db.insertArrowIpc('ingest_stage', await decodeParquet(bytes, cols));
-	const list = cols.map((c) => unstageExpr({ name: c.name.replace(/"/g, '""'), type: c.type }));
+	const staged = await decodeParquet(bytes, cols);
+	await db.insertArrowIpc('ingest_stage', staged.ipc);
+	const list = cols.map((c) =>
+		unstageExpr({ name: c.name.replace(/"/g, '""'), type: c.type }, staged.typed)
+	);
 	await db.exec(`CREATE TABLE "${table}" AS SELECT ${list.join(', ')} FROM ingest_stage`);
 	await db.exec('DROP TABLE ingest_stage');
 }
