@@ -119,9 +119,9 @@ function facade(
 		dropFile: async (name) => {
 			await adb.dropFile(name);
 		},
-		async insertArrowIpc(table: string, ipc: Uint8Array): Promise<void> {
+		async insertArrowIpc(table: string, ipc: Uint8Array, append = false): Promise<void> {
 			try {
-				await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+				await conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
 			} catch (e) {
 				throw toDbError(e, { sql: `insert Arrow into ${table}` });
 			}

@@ -79,9 +79,9 @@ export async function openNodeDb(opts: NodeDbOptions = {}): Promise<Db> {
 		async dropFile(name: string): Promise<void> {
 			bindings.dropFile(name);
 		},
-		async insertArrowIpc(table: string, ipc: Uint8Array): Promise<void> {
+		async insertArrowIpc(table: string, ipc: Uint8Array, append = false): Promise<void> {
 			try {
-				conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+				conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
 			} catch (e) {
 				throw toDbError(e, { sql: `insert Arrow into ${table}` });
 			}

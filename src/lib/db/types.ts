@@ -26,9 +26,10 @@ export interface Db {
 	 * Create table `table` (in the default schema) from an Arrow IPC *stream*. This is how Parquet
 	 * rows reach the engine: the npm duckdb-wasm builds do not contain the parquet extension (it is
 	 * downloaded on demand, which an offline app cannot do), so ingest decodes Parquet in JS and
-	 * hands DuckDB Arrow. Optional so test doubles need not implement it.
+	 * hands DuckDB Arrow. Optional so test doubles need not implement it. `append`: add the rows
+	 * to an existing table of the same columns (a bulk write stages many missions in one table).
 	 */
-	insertArrowIpc?(table: string, ipc: Uint8Array): Promise<void>;
+	insertArrowIpc?(table: string, ipc: Uint8Array, append?: boolean): Promise<void>;
 	/**
 	 * Another connection to the same database. Transactions are per connection: a writer that
 	 * runs its own transactions beside the app's (the live recorder's batches while a file loads)

@@ -84,3 +84,18 @@ export async function readFiles(
 	}
 	return { loaded, skipped };
 }
+
+/**
+ * True when the picked files hold more than one mission's source (a library): several folders of
+ * contract Parquet, or several database or zip files. A library import stays on the library
+ * with its progress; one mission opens its review while it loads.
+ */
+export function isLibrary(files: readonly { path: string }[]): boolean {
+	const sources = new Set<string>();
+	for (const { path } of files) {
+		if (/\.(duckdb|db|sqlite3?|zip)$/i.test(path)) sources.add(path);
+		else if (/\.parquet$/i.test(path)) sources.add(path.slice(0, path.lastIndexOf('/') + 1));
+		if (sources.size > 1) return true;
+	}
+	return false;
+}

@@ -21,6 +21,7 @@ import type { DataQualityNote } from './importers/types';
 import { checkSize, emptyFile } from './limits';
 import { IngestError, type IngestNote } from './notes';
 import { withKnownMissions } from './write';
+import { BATCH_FOLDERS, writeBulk } from './write-bulk';
 import { expandZips } from './zip';
 
 /** How far a load is: files done out of files to load. */
@@ -140,9 +141,10 @@ async function routeFiles(
 }
 
 /**
- * Write contract Parquet folders one after another, each in its own transaction; the next
- * folder decodes (in workers) while this one goes into DuckDB. A bad folder does not stop the
- * others: its error is returned.
+ * Write contract Parquet folders in batches (write-bulk.ts: one transaction per batch), the next
+ * batch decoding in the workers while this one goes into DuckDB. A batch that fails is written
+ * again folder by folder, each in its own transaction, so a bad folder is named (returned) and
+ * does not stop the others.
  */
 async function writeFolders(
 	db: Db,
@@ -154,15 +156,41 @@ async function writeFolders(
 	const errors: IngestError[] = [];
 	const plans: (FolderPlan | undefined)[] = [];
 	const planOf = (i: number): FolderPlan => (plans[i] ??= planFolder(groups[i] ?? [], mine));
-	for (let i = 0; i < groups.length; i++) {
-		const plan = planOf(i);
-		if (i + 1 < groups.length) planOf(i + 1);
-		try {
-			out.missionIds.push(...(await writeFolder(db, plan, out.notes, tick)));
-		} catch (e) {
-			errors.push(IngestError.from(e, plan.first));
+	for (let i = 0; i < groups.length; i += BATCH_FOLDERS) {
+		const batch = Array.from({ length: Math.min(BATCH_FOLDERS, groups.length - i) }, (_, k) =>
+			planOf(i + k)
+		);
+		// The next batch decodes while this one is written.
+		for (let k = i + BATCH_FOLDERS; k < Math.min(groups.length, i + 2 * BATCH_FOLDERS); k++)
+			planOf(k);
+		const whole = batch.filter((p) => p.error === undefined);
+		let written = false;
+		if (whole.length > 1) {
+			try {
+				const { fresh, byFolder } = await writeBulk(db, whole, tick);
+				whole.forEach((p, k) => {
+					out.notes.push(...p.notes);
+					if (!byFolder[k]?.some((id) => fresh.includes(id)))
+						out.notes.push({ file: p.first, message: 'mission already loaded; skipped' });
+				});
+				out.missionIds.push(...fresh);
+				written = true;
+			} catch {
+				// Written again folder by folder below: the bad one is named, the others load.
+			}
 		}
-		plans[i] = undefined;
+		// Anew: the batch's Arrow buffers went to the engine (transferred, so unusable here).
+		const again = written
+			? batch.filter((p) => p.error !== undefined)
+			: batch.map((p, k) => (whole.length > 1 ? planFolder(groups[i + k] ?? [], mine) : p));
+		for (const plan of again) {
+			try {
+				out.missionIds.push(...(await writeFolder(db, plan, out.notes, tick)));
+			} catch (e) {
+				errors.push(IngestError.from(e, plan.first));
+			}
+		}
+		for (let k = i; k < i + batch.length; k++) plans[k] = undefined;
 	}
 	return errors;
 }
