@@ -18,6 +18,8 @@ import { writeTables, type TableWrite } from './write';
 export interface FolderPlan {
 	/** The first file of the folder (named in notes about the whole folder). */
 	first: string;
+	/** Every file of the folder. */
+	files: string[];
 	/** A footer that could not be read: thrown when the folder's turn comes. */
 	error?: unknown;
 	notes: IngestNote[];
@@ -54,7 +56,12 @@ export function planFolder(
 	group: { table: ContractTable; file: NamedBytes }[],
 	mine: ContractColumns
 ): FolderPlan {
-	const plan: FolderPlan = { first: group[0]?.file.name ?? '', notes: [], tables: [] };
+	const plan: FolderPlan = {
+		first: group[0]?.file.name ?? '',
+		files: group.map((g) => g.file.name),
+		notes: [],
+		tables: []
+	};
 	let infos: { table: ContractTable; file: NamedBytes; info: ParquetInfo }[];
 	try {
 		// Every footer is checked before the database is touched: a truncated file fails fast.

@@ -15,6 +15,7 @@ import {
 	importSingle,
 	importStory48Attached,
 	importStory48Folder,
+	type IngestSource,
 	type RouteOut
 } from './importers/route';
 import type { DataQualityNote } from './importers/types';
@@ -45,6 +46,8 @@ export interface IngestResult {
 	 * its file). When nothing loads, the first error is thrown instead.
 	 */
 	errors: IngestError[];
+	/** Which files gave which new missions. */
+	sources: IngestSource[];
 }
 
 export interface IngestOptions {
@@ -74,18 +77,18 @@ export async function ingest(
 	const files = expandZips(input);
 	for (const f of files) checkSize(f.name, f.bytes.length, opts.maxBytes);
 	const mine = await contractColumns(db);
-	const out: RouteOut = { missionIds: [], notes: [], quality: [], tables: [] };
+	const out: RouteOut = { missionIds: [], notes: [], quality: [], tables: [], sources: [] };
 	let done = 0;
 	const tick = (file: string): void =>
 		opts.onProgress?.({ file, done: ++done, total: files.length });
 	const errors = await withKnownMissions(db, async () => {
 		const { folders, logger, story } = await routeFiles(db, files, out, tick);
 		for (const [dir, list] of logger) {
-			await importLoggerFolder(db, dir, list, mine, out);
+			await unit(out, list, () => importLoggerFolder(db, dir, list, mine, out));
 			list.forEach((f) => tick(f.name));
 		}
 		for (const [dir, list] of story) {
-			await importStory48Folder(db, dir, list, mine, out);
+			await unit(out, list, () => importStory48Folder(db, dir, list, mine, out));
 			list.forEach((f) => tick(f.name));
 		}
 		return writeFolders(db, [...folders.values()], out, tick);
@@ -93,7 +96,16 @@ export async function ingest(
 	if (errors.length && !out.missionIds.length && !out.tables.length) throw errors[0];
 	const quality: Record<string, DataQualityNote[]> = {};
 	for (const n of out.quality) (quality[n.mission_id] ??= []).push(n);
-	return { missionIds: out.missionIds, notes: out.notes, quality, tables: out.tables, errors };
+	const { missionIds, notes, tables, sources } = out;
+	return { missionIds, notes, quality, tables, errors, sources };
+}
+
+/** Run one unit of a load and note which new missions its files gave. */
+async function unit(out: RouteOut, files: NamedBytes[], run: () => Promise<unknown>) {
+	const before = out.missionIds.length;
+	await run();
+	const missionIds = out.missionIds.slice(before);
+	if (missionIds.length) out.sources.push({ files: files.map((f) => f.name), missionIds });
 }
 
 type Groups<T> = Map<string, T[]>;
@@ -125,15 +137,17 @@ async function routeFiles(
 		else if (kind === 'logger-part') push(logger, dir, f);
 		else if (kind === 'story48-parquet' || kind === 'export-sql') push(story, dir, f);
 		else {
-			if (kind === 'duckdb')
-				out.missionIds.push(
-					...(await loadDuckDbFile(db, f, mine, out.notes, async (alias) => {
-						const before = out.missionIds.length;
-						await importStory48Attached(db, alias, f.name, mine, out);
-						return out.missionIds.splice(before);
-					}))
-				);
-			else await importSingle(db, f, kind === 'contract-parquet' ? 'parquet' : kind, mine, out);
+			await unit(out, [f], async () => {
+				if (kind === 'duckdb')
+					out.missionIds.push(
+						...(await loadDuckDbFile(db, f, mine, out.notes, async (alias) => {
+							const before = out.missionIds.length;
+							await importStory48Attached(db, alias, f.name, mine, out);
+							return out.missionIds.splice(before);
+						}))
+					);
+				else await importSingle(db, f, kind === 'contract-parquet' ? 'parquet' : kind, mine, out);
+			});
 			tick(f.name);
 		}
 	}
@@ -170,6 +184,8 @@ async function writeFolders(
 				const { fresh, byFolder } = await writeBulk(db, whole, tick);
 				whole.forEach((p, k) => {
 					out.notes.push(...p.notes);
+					const ids = byFolder[k]?.filter((id) => fresh.includes(id)) ?? [];
+					if (ids.length) out.sources.push({ files: p.files, missionIds: ids });
 					if (!byFolder[k]?.some((id) => fresh.includes(id)))
 						out.notes.push({ file: p.first, message: 'mission already loaded; skipped' });
 				});
@@ -185,7 +201,9 @@ async function writeFolders(
 			: batch.map((p, k) => (whole.length > 1 ? planFolder(groups[i + k] ?? [], mine) : p));
 		for (const plan of again) {
 			try {
-				out.missionIds.push(...(await writeFolder(db, plan, out.notes, tick)));
+				const ids = await writeFolder(db, plan, out.notes, tick);
+				out.missionIds.push(...ids);
+				if (ids.length) out.sources.push({ files: plan.files, missionIds: ids });
 			} catch (e) {
 				errors.push(IngestError.from(e, plan.first));
 			}

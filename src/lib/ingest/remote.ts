@@ -92,9 +92,9 @@ export async function ingestRanged(
 	let done = 0;
 	const tick = (file: string): void =>
 		opts.onProgress?.({ file, done: ++done, total: files.length });
-	const plan = { first: parts[0]?.name ?? '', notes: [], tables };
+	const plan = { first: parts[0]?.name ?? '', files: parts.map((f) => f.name), notes: [], tables };
 	const missionIds = await withKnownMissions(db, () => writeFolder(db, plan, notes, tick));
-	return { missionIds, notes, quality: {}, tables: [], errors: [] };
+	return { missionIds, notes, quality: {}, tables: [], errors: [], sources: [] };
 }
 
 /** A footer read by ranges, its contract version checked (see checkedInfo). */
@@ -116,5 +116,5 @@ export async function ingestDuckDbUrl(db: Db, name: string, url: string): Promis
 	const notes: IngestNote[] = [];
 	const mine = await contractColumns(db);
 	const missionIds = await loadDuckDbFile(db, { name, url }, mine, notes);
-	return { missionIds, notes, quality: {}, tables: [], errors: [] };
+	return { missionIds, notes, quality: {}, tables: [], errors: [], sources: [] };
 }

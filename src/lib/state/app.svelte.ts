@@ -11,6 +11,7 @@ import { BasemapState } from './basemap.svelte';
 import type { LoadInput, LoadJob, LoadProgress, Opened } from './load-job.svelte';
 import { Loader } from './loader.svelte';
 import { errorText } from './messages';
+import { StoredLibrary } from './stored-library.svelte';
 
 export interface AppMessage {
 	id: number;
@@ -34,6 +35,8 @@ export class AppState {
 	 * while DuckDB is still loading.
 	 */
 	readonly loader: Loader = new Loader(this);
+	/** The library kept in the browser across reloads (OPFS), or for this session only. */
+	readonly stored = new StoredLibrary();
 	#db: Promise<Db>;
 
 	constructor() {
@@ -56,6 +59,10 @@ export class AppState {
 				this.dbError = `The analysis engine (DuckDB-WASM) could not start: ${errorText(e)}. Reload the page; if it persists, this browser may lack WebAssembly support.`;
 			}
 		);
+		void this.stored.ready().then(() => {
+			if (this.stored.why)
+				this.say('note', `The library is kept for this session only: ${this.stored.why}.`);
+		});
 	}
 
 	db(): Promise<Db> {

@@ -9,6 +9,7 @@ import { Coordinator } from '$lib/coordinator';
 import { libraryPanels } from '$lib/panels/library';
 import type { MissionKpiSqlRow } from '$lib/queries/kpi-mission-kpis';
 import type { MissionListRow } from '$lib/queries/mission-list';
+import { deleteMission } from '$lib/queries/mission-delete';
 import { crossfilter, type FleetBrushes, type FleetDim } from '$lib/transforms/fleet';
 
 export type LibraryRow = MissionListRow & Partial<Omit<MissionKpiSqlRow, keyof MissionListRow>>;
@@ -52,13 +53,63 @@ export class Library {
 		this.#coordinator.open({ version: ++this.#version });
 	}
 
-	/** Missions joined with their KPIs, sorted. */
+	/**
+	 * Keep the missions a load brought in the browser's library, with the rows the table and
+	 * the fleet view show (called when the KPIs and dwell have answered).
+	 */
+	keep() {
+		const k = this.kpis.data;
+		const dwell = this.dwell.data;
+		if (!k || !dwell) return;
+		// A local lookup, never rendered.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const list = new Map(this.#app.missions.map((m) => [m.mission_id, m]));
+		void this.#app.stored.commit(
+			(id) => (list.has(id) ? { ...(k.get(id) ?? {}), ...list.get(id) } : undefined),
+			(id) =>
+				dwell
+					.filter((d) => d.mission_id === id)
+					.map((d) => ({ state: d.state, dwell_s: d.dwell_s }))
+		);
+	}
+
+	/** Remove a mission from this tab's engine and from the browser's library. */
+	async remove(id: string) {
+		await deleteMission(await this.#app.db(), id);
+		await this.#app.stored.remove(id);
+		this.selected = this.selected.filter((x) => x !== id);
+		await this.#app.refresh();
+	}
+
+	/** Stored missions not in the engine yet (after a reload): their rows as stored. */
+	#storedOnly = $derived.by((): LibraryRow[] => {
+		// A local lookup, never rendered.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const loaded = new Set(this.#app.missions.map((m) => m.mission_id));
+		return this.#app.stored.missions
+			.filter((m) => !loaded.has(m.mission_id))
+			.map((m) => m.row as unknown as LibraryRow);
+	});
+
+	/** Dwell per mission and state: the engine's, and the stored ones' as stored. */
+	dwellRows = $derived.by(() => {
+		// A local lookup, never rendered.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const loaded = new Set(this.#app.missions.map((m) => m.mission_id));
+		const stored = this.#app.stored.missions
+			.filter((m) => !loaded.has(m.mission_id))
+			.flatMap((m) => m.dwell.map((d) => ({ ...d, mission_id: m.mission_id })));
+		return [...(this.dwell.data ?? []), ...stored];
+	});
+
+	/** Missions joined with their KPIs (and the stored ones not loaded yet), sorted. */
 	rows = $derived.by((): LibraryRow[] => {
 		const k = this.kpis.data;
 		const rows: LibraryRow[] = this.#app.missions.map((m) => ({
 			...(k?.get(m.mission_id) ?? {}),
 			...m
 		}));
+		rows.push(...this.#storedOnly);
 		const key = this.sortKey as keyof LibraryRow;
 		const dir = this.sortDesc ? -1 : 1;
 		return rows.sort((a, b) => {

@@ -73,6 +73,7 @@ export class Loader {
 		const ids = [...((await this.job(Number(q.get('job')))?.done) ?? [])];
 		if (srcs.length) ids.push(...(await this.start({ urls: srcs }).done));
 		if (!this.#app.missions.length) await this.#app.refresh();
+		await this.#restore(['m', 'a', 'b'].map((k) => q.get(k)));
 		const known = this.#app.missions.map((m) => m.mission_id);
 		const m = q.get('m');
 		if (m && !known.includes(m))
@@ -82,6 +83,26 @@ export class Loader {
 			);
 		const first = ids.find((id) => known.includes(id)) ?? known[0] ?? null;
 		return { ids, missionId: m && known.includes(m) ? m : first };
+	}
+
+	/** Load the stored library's files of the named missions that are not in the engine yet. */
+	async #restore(named: (string | null)[]): Promise<void> {
+		const stored = this.#app.stored;
+		await stored.ready();
+		// A local lookup, never rendered.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const known = new Set(this.#app.missions.map((m) => m.mission_id));
+		const want = named.filter((id): id is string => !!id && !known.has(id) && stored.has(id));
+		if (want.length) await this.start({ files: await stored.read(want) }).done;
+	}
+
+	/** Load every stored mission not in the engine yet (for SQL over the whole library). */
+	async restoreAll(): Promise<LoadJob> {
+		// A local lookup, never rendered.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const known = new Set(this.#app.missions.map((m) => m.mission_id));
+		const want = this.#app.stored.missions.map((m) => m.mission_id).filter((id) => !known.has(id));
+		return this.start({ files: await this.#app.stored.read(want) });
 	}
 
 	/**
@@ -126,6 +147,8 @@ export class Loader {
 				})
 			);
 			job.errors = [...job.errors, ...result.errors.map(errorText)];
+			// Kept in the browser's library (files now, rows when the library's KPIs answer).
+			void this.#app.stored.stage(files, result.sources).catch(() => undefined);
 			return await this.#report(result, refresh);
 		} catch (e) {
 			this.#fail(job, errorText(e));

@@ -26,6 +26,14 @@ export interface RouteOut {
 	notes: IngestNote[];
 	quality: DataQualityNote[];
 	tables: string[];
+	/** Which files gave which new missions (the library store keeps them so). */
+	sources: IngestSource[];
+}
+
+/** Files and the missions they gave, one unit of a load (a folder, a database file…). */
+export interface IngestSource {
+	files: string[];
+	missionIds: string[];
 }
 
 /** Finish and write drafted missions; a mission already loaded is skipped with a note. */

@@ -1,0 +1,126 @@
+/**
+ * The library kept in the browser (see $lib/persist): what it holds, where (OPFS or this session
+ * only, and why), the storage it uses, and its three moves: keep what a load brought (files now,
+ * the mission's row once the library's KPIs answer), give a stored mission's files back to load
+ * it (when it is opened, or all of them for SQL), and remove or forget.
+ */
+import type { NamedBytes } from '$lib/ingest';
+import type { IngestSource } from '$lib/ingest/importers/route';
+import { storageEstimate } from '$lib/persist/dir';
+import { contentHash, type LibraryStore, type StoredMission } from '$lib/persist/library-store';
+import { openLibraryStore } from '$lib/persist/open';
+
+/** A mission's files waiting for its library row before it goes into the manifest. */
+interface Pending {
+	files: (NamedBytes & { hash: string })[];
+}
+
+export class StoredLibrary {
+	/** The stored missions (the manifest), newest import last. */
+	missions = $state.raw<StoredMission[]>([]);
+	/** Where the library is kept, and why only for this session when so. */
+	where = $state<'opfs' | 'memory' | null>(null);
+	why = $state<string | null>(null);
+	usage = $state.raw<{ usage: number; quota: number } | null>(null);
+	#store: LibraryStore | null = null;
+	// Bookkeeping, never rendered.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#pending = new Map<string, Pending>();
+	#ready: Promise<void>;
+
+	constructor() {
+		this.#ready = this.#open();
+	}
+
+	async #open(): Promise<void> {
+		try {
+			this.#store = await openLibraryStore();
+			this.where = this.#store.where;
+			this.why = this.#store.why;
+			this.missions = this.#store.manifest.missions;
+			this.usage = await storageEstimate();
+		} catch (e) {
+			this.where = 'memory';
+			this.why = e instanceof Error ? e.message : String(e);
+		}
+	}
+
+	/** Resolves once the stored manifest is read (or known to be absent). */
+	ready(): Promise<void> {
+		return this.#ready;
+	}
+
+	has(missionId: string): boolean {
+		return this.missions.some((m) => m.mission_id === missionId);
+	}
+
+	/** Remember what a load of files brought; kept once the library has the missions' rows. */
+	async stage(files: NamedBytes[], sources: IngestSource[]): Promise<void> {
+		await this.#ready;
+		// A local lookup, never rendered.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const byName = new Map(files.map((f) => [f.name, f]));
+		for (const s of sources) {
+			const mine = s.files.map((n) => byName.get(n)).filter((f): f is NamedBytes => !!f);
+			const hashed = await Promise.all(
+				mine.map(async (f) => ({ ...f, hash: await contentHash(f.bytes) }))
+			);
+			for (const id of s.missionIds) if (!this.has(id)) this.#pending.set(id, { files: hashed });
+		}
+	}
+
+	/** Store the pending missions whose library rows are known now. */
+	async commit(
+		rowOf: (missionId: string) => Record<string, unknown> | undefined,
+		dwellOf: (missionId: string) => { state: string; dwell_s: number }[]
+	): Promise<void> {
+		const store = this.#store;
+		if (!store?.writable || !this.#pending.size) return;
+		const ready = [...this.#pending].filter(([id]) => rowOf(id));
+		if (!ready.length) return;
+		for (const [id] of ready) this.#pending.delete(id);
+		const files = ready.flatMap(([, p]) => p.files);
+		const filesOf = (id: string) =>
+			ready.find(([x]) => x === id)?.[1].files.map((f) => f.name) ?? [];
+		try {
+			await store.add(
+				files,
+				ready.map(([id, p]) => ({
+					mission_id: id,
+					hash: p.files.map((f) => f.hash).join(':'),
+					imported_at: Date.now(),
+					row: rowOf(id) ?? {},
+					dwell: dwellOf(id)
+				})),
+				filesOf
+			);
+			this.missions = store.manifest.missions;
+			this.usage = await storageEstimate();
+		} catch (e) {
+			this.why = `the browser refused to store the library (${e instanceof Error ? e.message : String(e)}); it is kept for this session only`;
+			this.where = 'memory';
+		}
+	}
+
+	/** The stored files of some missions, to load them into the engine again. */
+	async read(missionIds: string[]): Promise<NamedBytes[]> {
+		await this.#ready;
+		return this.#store ? this.#store.read(missionIds) : [];
+	}
+
+	async remove(missionId: string): Promise<void> {
+		this.#pending.delete(missionId);
+		if (!this.#store?.writable || !this.has(missionId)) return;
+		await this.#store.remove([missionId]);
+		this.missions = this.#store.manifest.missions;
+		this.usage = await storageEstimate();
+	}
+
+	async forget(): Promise<void> {
+		this.#pending.clear();
+		if (!this.#store?.writable) return;
+		await this.#store.forget();
+		this.missions = [];
+		this.usage = await storageEstimate();
+	}
+}

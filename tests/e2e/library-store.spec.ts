@@ -1,0 +1,69 @@
+/**
+ * The library stays in the browser: a folder of missions chosen on the home page stays on the
+ * library (no review opens), a corrupt mission in it names itself while the rest imports, and
+ * after a reload the stored missions are listed again; one opens in review (its rows come back
+ * from storage), Remove and Forget do what they say.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, waitForReview } from './fixtures';
+
+const DEMOS = ['open-field-s1', 'urban-s2', 'interference-s3'];
+
+function libraryFolder(): string {
+	const dir = join(mkdtempSync(join(tmpdir(), 'pisad-lib-')), 'season');
+	for (const d of [...DEMOS, 'broken']) mkdirSync(join(dir, d), { recursive: true });
+	for (const d of DEMOS)
+		for (const f of readdirSync(join('static/demo', d)).filter((x) => x.endsWith('.parquet')))
+			cpSync(join('static/demo', d, f), join(dir, d, f));
+	// A mission whose RSSI file is cut short: named in an error, the others import.
+	for (const f of readdirSync(join('static/demo', 'no-beacon-s4')).filter((x) =>
+		x.endsWith('.parquet')
+	)) {
+		const bytes = readFileSync(join('static/demo', 'no-beacon-s4', f));
+		writeFileSync(
+			join(dir, 'broken', f),
+			f === 'rssi_sample.parquet' ? bytes.subarray(0, 300) : bytes
+		);
+	}
+	return dir;
+}
+
+test('a library folder imports, stays after a reload, and opens, removes and forgets', async ({
+	page,
+	watch
+}) => {
+	watch.allow('rssi_sample.parquet');
+	await page.goto('./');
+	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v');
+	await page.locator('input[webkitdirectory]').setInputFiles(libraryFolder());
+	const rows = page.getByTestId('mission-table').locator('tbody tr');
+	await expect(rows).toHaveCount(3);
+	await expect(page).toHaveURL(/\/$/); // a library stays on the library
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'broken/rssi_sample.parquet' })
+	).toBeVisible();
+	const bar = page.getByTestId('stored-library');
+	await expect(bar).toHaveAttribute('data-stored', '3');
+	await expect(bar).toContainText('Kept in this browser: 3 missions');
+
+	await page.reload();
+	await expect(rows).toHaveCount(3);
+	await expect(page.getByTestId('fleet-count')).toHaveAttribute('data-value', '3');
+	await page.screenshot({ path: 'test-results/screens/library-reopened.png', fullPage: true });
+	await rows.getByRole('link', { name: /Urban/ }).click();
+	await waitForReview(page);
+	await expect(page.locator('[data-kpi="rssi_samples"]')).not.toContainText('—');
+
+	await page.getByRole('link', { name: '← Library' }).click();
+	await page.getByRole('button', { name: /Remove Interference/ }).click();
+	await expect(rows).toHaveCount(2);
+	await expect(bar).toHaveAttribute('data-stored', '2');
+	await page.reload();
+	await expect(rows).toHaveCount(2);
+	await page.getByTestId('forget-library').click();
+	await expect(bar).toHaveAttribute('data-stored', '0');
+	await page.reload();
+	await expect(page.getByText('No missions loaded yet.')).toBeVisible();
+});
