@@ -19,9 +19,9 @@ import type { Dir } from './dir';
 /** What the library shows of a stored mission without its rows in the engine. */
 export interface StoredMission {
 	mission_id: string;
-	/** Content hash of the source files (a mission imported twice is kept once). */
+	/** Content hash of its source (a mission imported twice is kept once). */
 	hash: string;
-	/** Keys of the stored files whose ingest yields this mission. */
+	/** Keys of the stored sources whose ingest yields this mission. */
 	files: string[];
 	imported_at: number;
 	/** The library row: list columns and KPIs (one JSON object, as SQL answered it). */
@@ -30,12 +30,16 @@ export interface StoredMission {
 	dwell: { state: string; dwell_s: number }[];
 }
 
+/**
+ * One stored source: the files of one load unit (a mission folder, a database file) packed in
+ * one OPFS file, each at its offset. One write per mission instead of one per table: an OPFS
+ * writable costs tens of milliseconds to open and commit, whatever its size.
+ */
 export interface StoredFile {
 	key: string;
-	/** The name it was imported under (its folder path included). */
-	name: string;
 	bytes: number;
 	hash: string;
+	parts: { name: string; offset: number; length: number }[];
 }
 
 export interface Manifest {
@@ -44,12 +48,22 @@ export interface Manifest {
 	missions: StoredMission[];
 }
 
+/** A load unit to keep: its files and their content hash. */
+export interface Source {
+	files: NamedBytes[];
+	hash: string;
+}
+
 const MANIFEST = 'manifest.json';
 const EMPTY: Manifest = { version: 1, files: [], missions: [] };
 
-/** SHA-256 of bytes as hex (content identity of a stored file). */
-export async function contentHash(bytes: Uint8Array): Promise<string> {
-	const d = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+/** SHA-256 of bytes as hex (content identity of a stored source). */
+export async function contentHash(...parts: Uint8Array[]): Promise<string> {
+	const total = parts.reduce((n, p) => n + p.length, 0);
+	const all = new Uint8Array(total);
+	let at = 0;
+	for (const p of parts) all.set(p, (at += p.length) - p.length);
+	const d = await crypto.subtle.digest('SHA-256', all as Uint8Array<ArrayBuffer>);
 	return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -78,46 +92,42 @@ export class LibraryStore {
 		return this.#manifest;
 	}
 
-	/** The stored file with this content, if any (so the same file is stored once). */
-	fileByHash(hash: string): StoredFile | undefined {
-		return this.#manifest.files.find((f) => f.hash === hash);
-	}
-
 	/**
-	 * Store files (those not stored yet) and the missions they hold, then the manifest: the
-	 * manifest is written last and whole, so a crash leaves the previous library.
+	 * Store sources (those not stored yet, by hash) and the missions they hold, then the
+	 * manifest: written last and whole, so a crash leaves the previous library.
 	 */
 	async add(
-		files: (NamedBytes & { hash: string })[],
+		sources: Source[],
 		missions: Omit<StoredMission, 'files'>[],
-		filesOf: (missionId: string) => string[]
+		sourceOf: (missionId: string) => Source | undefined
 	): Promise<void> {
 		if (!this.writable) throw new Error('This tab does not write the stored library.');
 		const stored = [...this.#manifest.files];
-		const keyOf: Record<string, string> = {};
-		for (const f of files) {
-			const known = stored.find((s) => s.hash === f.hash);
-			if (known) {
-				keyOf[f.name] = known.key;
-				continue;
+		for (const src of sources) {
+			if (stored.some((s) => s.hash === src.hash)) continue;
+			const key = `s-${src.hash.slice(0, 24)}`;
+			const parts: StoredFile['parts'] = [];
+			let offset = 0;
+			for (const f of src.files) {
+				parts.push({ name: f.name, offset, length: f.bytes.length });
+				offset += f.bytes.length;
 			}
-			const key = `f-${f.hash.slice(0, 24)}`;
-			await this.dir.write(key, f.bytes);
-			stored.push({ key, name: f.name, bytes: f.bytes.length, hash: f.hash });
-			keyOf[f.name] = key;
+			const packed = new Uint8Array(offset);
+			src.files.forEach((f, i) => packed.set(f.bytes, parts[i]!.offset));
+			await this.dir.write(key, packed);
+			stored.push({ key, bytes: offset, hash: src.hash, parts });
 		}
 		const ids = new Set(missions.map((m) => m.mission_id));
 		const kept = this.#manifest.missions.filter((m) => !ids.has(m.mission_id));
+		const keyOf = (h: string | undefined) => stored.find((s) => s.hash === h)?.key;
 		const added = missions.map((m) => ({
 			...m,
-			files: filesOf(m.mission_id)
-				.map((n) => keyOf[n])
-				.filter((k): k is string => !!k)
+			files: [keyOf(sourceOf(m.mission_id)?.hash)].filter((k): k is string => !!k)
 		}));
 		await this.#save({ version: 1, files: stored, missions: [...kept, ...added] });
 	}
 
-	/** Remove missions; files no mission needs any more are deleted after the manifest. */
+	/** Remove missions; sources no mission needs any more are deleted after the manifest. */
 	async remove(missionIds: string[]): Promise<void> {
 		if (!this.writable) throw new Error('This tab does not write the stored library.');
 		const gone = new Set(missionIds);
@@ -129,7 +139,7 @@ export class LibraryStore {
 		for (const f of orphans) await this.dir.remove(f.key).catch(() => undefined);
 	}
 
-	/** Forget the whole library (every file and the manifest). */
+	/** Forget the whole library (every source and the manifest). */
 	async forget(): Promise<void> {
 		if (!this.writable) throw new Error('This tab does not write the stored library.');
 		await this.#save(EMPTY);
@@ -144,8 +154,12 @@ export class LibraryStore {
 			this.#manifest.missions.filter((m) => want.has(m.mission_id)).flatMap((m) => m.files)
 		);
 		const out: NamedBytes[] = [];
-		for (const f of this.#manifest.files)
-			if (keys.has(f.key)) out.push({ name: f.name, bytes: await this.dir.read(f.key) });
+		for (const f of this.#manifest.files) {
+			if (!keys.has(f.key)) continue;
+			const packed = await this.dir.read(f.key);
+			for (const p of f.parts)
+				out.push({ name: p.name, bytes: packed.subarray(p.offset, p.offset + p.length) });
+		}
 		return out;
 	}
 

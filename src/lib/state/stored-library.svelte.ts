@@ -7,13 +7,13 @@
 import type { NamedBytes } from '$lib/ingest';
 import type { IngestSource } from '$lib/ingest/importers/route';
 import { storageEstimate } from '$lib/persist/dir';
-import { contentHash, type LibraryStore, type StoredMission } from '$lib/persist/library-store';
+import {
+	contentHash,
+	type LibraryStore,
+	type Source,
+	type StoredMission
+} from '$lib/persist/library-store';
 import { openLibraryStore } from '$lib/persist/open';
-
-/** A mission's files waiting for its library row before it goes into the manifest. */
-interface Pending {
-	files: (NamedBytes & { hash: string })[];
-}
 
 export class StoredLibrary {
 	/** The stored missions (the manifest), newest import last. */
@@ -25,8 +25,10 @@ export class StoredLibrary {
 	#store: LibraryStore | null = null;
 	// Bookkeeping, never rendered.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#pending = new Map<string, Pending>();
+	#pending = new Map<string, Source>();
 	#ready: Promise<void>;
+	/** The library's latest rows (see commit), for missions staged after they answered. */
+	#rows: Parameters<StoredLibrary['commit']> | null = null;
 
 	constructor() {
 		this.#ready = this.#open();
@@ -57,16 +59,14 @@ export class StoredLibrary {
 	/** Remember what a load of files brought; kept once the library has the missions' rows. */
 	async stage(files: NamedBytes[], sources: IngestSource[]): Promise<void> {
 		await this.#ready;
-		// A local lookup, never rendered.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const byName = new Map(files.map((f) => [f.name, f]));
+		const byName: Record<string, NamedBytes> = Object.fromEntries(files.map((f) => [f.name, f]));
 		for (const s of sources) {
-			const mine = s.files.map((n) => byName.get(n)).filter((f): f is NamedBytes => !!f);
-			const hashed = await Promise.all(
-				mine.map(async (f) => ({ ...f, hash: await contentHash(f.bytes) }))
-			);
-			for (const id of s.missionIds) if (!this.has(id)) this.#pending.set(id, { files: hashed });
+			const mine = s.files.map((n) => byName[n]).filter((f): f is NamedBytes => !!f);
+			const source: Source = { files: mine, hash: await contentHash(...mine.map((f) => f.bytes)) };
+			for (const id of s.missionIds) if (!this.has(id)) this.#pending.set(id, source);
 		}
+		// The library's rows may have answered while the files were hashed.
+		if (this.#rows) await this.commit(...this.#rows);
 	}
 
 	/** Store the pending missions whose library rows are known now. */
@@ -74,25 +74,25 @@ export class StoredLibrary {
 		rowOf: (missionId: string) => Record<string, unknown> | undefined,
 		dwellOf: (missionId: string) => { state: string; dwell_s: number }[]
 	): Promise<void> {
+		this.#rows = [rowOf, dwellOf];
 		const store = this.#store;
 		if (!store?.writable || !this.#pending.size) return;
 		const ready = [...this.#pending].filter(([id]) => rowOf(id));
 		if (!ready.length) return;
 		for (const [id] of ready) this.#pending.delete(id);
-		const files = ready.flatMap(([, p]) => p.files);
-		const filesOf = (id: string) =>
-			ready.find(([x]) => x === id)?.[1].files.map((f) => f.name) ?? [];
+		const sources = ready.map(([, src]) => src).filter((src, i, all) => all.indexOf(src) === i);
+		const sourceOf: Record<string, Source> = Object.fromEntries(ready);
 		try {
 			await store.add(
-				files,
-				ready.map(([id, p]) => ({
+				sources,
+				ready.map(([id, src]) => ({
 					mission_id: id,
-					hash: p.files.map((f) => f.hash).join(':'),
+					hash: src.hash,
 					imported_at: Date.now(),
 					row: rowOf(id) ?? {},
 					dwell: dwellOf(id)
 				})),
-				filesOf
+				(id) => sourceOf[id]
 			);
 			this.missions = store.manifest.missions;
 			this.usage = await storageEstimate();
