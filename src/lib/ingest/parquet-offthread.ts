@@ -70,6 +70,17 @@ export function warmParquetDecoder(): void {
 	for (const s of getPool() ?? []) s.w.postMessage(warm);
 }
 
+/**
+ * End the decoding workers once a load is done: each holds its own parquet-wasm memory (a wasm
+ * heap never shrinks) and JS heap, hundreds of MB of the tab's after a library import. The
+ * next load starts them again (~0.2 s).
+ */
+export function releaseParquetDecoder(): void {
+	if (!pool || waiting.size) return;
+	for (const s of pool) s.w.terminate();
+	pool = undefined;
+}
+
 /** Decode `columns` of a Parquet file to an Arrow IPC stream, off the main thread if possible. */
 export async function decodeParquet(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged> {
 	const slots = getPool();

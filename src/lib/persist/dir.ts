@@ -6,8 +6,11 @@
 
 export interface Dir {
 	read(name: string): Promise<Uint8Array>;
-	/** Write a whole file. OPFS commits a writable on close, so a crash keeps the old file. */
-	write(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Write a whole file from its parts, in order (no joined copy of a mission's files). OPFS
+	 * commits a writable on close, so a crash keeps the old file.
+	 */
+	write(name: string, parts: Uint8Array | Uint8Array[]): Promise<void>;
 	remove(name: string): Promise<void>;
 	list(): Promise<string[]>;
 }
@@ -20,8 +23,12 @@ export class MemoryDir implements Dir {
 		if (!f) throw new Error(`No stored file ${name}`);
 		return f;
 	}
-	async write(name: string, bytes: Uint8Array): Promise<void> {
-		this.#files[name] = bytes;
+	async write(name: string, parts: Uint8Array | Uint8Array[]): Promise<void> {
+		const list = Array.isArray(parts) ? parts : [parts];
+		const all = new Uint8Array(list.reduce((n, p) => n + p.length, 0));
+		let at = 0;
+		for (const p of list) all.set(p, (at += p.length) - p.length);
+		this.#files[name] = all;
 	}
 	async remove(name: string): Promise<void> {
 		delete this.#files[name];
@@ -39,11 +46,12 @@ export class OpfsDir implements Dir {
 		const f = await (await this.handle.getFileHandle(name)).getFile();
 		return new Uint8Array(await f.arrayBuffer());
 	}
-	async write(name: string, bytes: Uint8Array): Promise<void> {
+	async write(name: string, parts: Uint8Array | Uint8Array[]): Promise<void> {
 		const h = await this.handle.getFileHandle(name, { create: true });
 		const w = await h.createWritable();
 		try {
-			await w.write(bytes as Uint8Array<ArrayBuffer>);
+			for (const p of Array.isArray(parts) ? parts : [parts])
+				await w.write(p as Uint8Array<ArrayBuffer>);
 			await w.close();
 		} catch (e) {
 			await w.abort().catch(() => undefined);

@@ -112,9 +112,10 @@ export class LibraryStore {
 				parts.push({ name: f.name, offset, length: f.bytes.length });
 				offset += f.bytes.length;
 			}
-			const packed = new Uint8Array(offset);
-			src.files.forEach((f, i) => packed.set(f.bytes, parts[i]!.offset));
-			await this.dir.write(key, packed);
+			await this.dir.write(
+				key,
+				src.files.map((f) => f.bytes)
+			);
 			stored.push({ key, bytes: offset, hash: src.hash, parts });
 		}
 		const ids = new Set(missions.map((m) => m.mission_id));

@@ -14,6 +14,7 @@ import {
 	type NamedBytes
 } from '$lib/ingest';
 import { readFiles, type PickedFile } from '$lib/ingest/dropped-files';
+import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
 import type { AppState } from './app.svelte';
 import { LoadJob, type LoadInput, type LoadProgress, type Opened } from './load-job.svelte';
 import { errorText, noteText } from './messages';
@@ -31,6 +32,7 @@ export class Loader {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#urlIds = new Map<string, string[]>();
 	#turn: Promise<unknown> = Promise.resolve();
+	#writes = 0;
 
 	constructor(app: AppState) {
 		this.#app = app;
@@ -219,7 +221,11 @@ export class Loader {
 
 	/** Run `write` after every write started before it. */
 	#inTurn<T>(write: () => Promise<T>): Promise<T> {
-		const mine = this.#turn.then(write);
+		this.#writes++;
+		const mine = this.#turn.then(write).finally(() => {
+			// The last write done: the decoding workers' memory goes back (they restart on demand).
+			if (--this.#writes === 0) releaseParquetDecoder();
+		});
 		this.#turn = mine.catch(() => undefined);
 		return mine;
 	}
