@@ -9,7 +9,7 @@ import type { Table } from 'apache-arrow';
 import { arrowToRows } from './arrow';
 import { pickBundle } from './bundles';
 import { toDbError } from './errors';
-import { sortSchemaPaths, splitSqlStatements } from './schema';
+import { COMPRESSED_CATALOG, USE_CATALOG, sortSchemaPaths, splitSqlStatements } from './schema';
 import type { Db, Row, SqlParam } from './types';
 
 /** The contract DDL and views, bundled at build time (sql/schema/*.sql, run in file-name order). */
@@ -22,7 +22,8 @@ const schemaFiles = import.meta.glob<string>('/sql/schema/*.sql', {
 /** Never fetch extensions: the app must work offline (parquet is decoded in JS, see ingest). */
 const SETTINGS = [
 	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
+	'SET autoload_known_extensions = false',
+	...COMPRESSED_CATALOG
 ];
 
 let opening: Promise<Db> | null = null;
@@ -126,7 +127,12 @@ function facade(
 				throw toDbError(e, { sql: `insert Arrow into ${table}` });
 			}
 		},
-		fork: async () => facade(adb, await adb.connect(), worker, false),
+		fork: async () => {
+			// The default catalog is per connection: a fork uses the compressed one too.
+			const c = await adb.connect();
+			await c.query(USE_CATALOG);
+			return facade(adb, c, worker, false);
+		},
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {
 			await conn.close();

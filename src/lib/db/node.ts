@@ -15,13 +15,14 @@ import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
 import { arrowToRows } from './arrow';
 import { toDbError } from './errors';
-import { sortSchemaPaths, splitSqlStatements } from './schema';
+import { COMPRESSED_CATALOG, sortSchemaPaths, splitSqlStatements } from './schema';
 import type { Db, Row, SqlParam } from './types';
 
 /** Settings run on every new database: never fetch extensions (offline, and Node would hang). */
 export const ENGINE_SETTINGS = [
 	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
+	'SET autoload_known_extensions = false',
+	...COMPRESSED_CATALOG
 ];
 
 /** Options for tests: which schema directory to run (default: the repo's sql/schema). */

@@ -71,3 +71,12 @@ export function sortSchemaPaths(paths: readonly string[]): string[] {
 	const key = (p: string): string => (base(p).startsWith('contract_') ? '0' : '1') + base(p);
 	return [...paths].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
+
+/**
+ * The app's tables live in an in-memory catalog with compression on: a 100-hour library's RSSI
+ * and telemetry took 1.15 GB uncompressed and 0.36 GB compressed (native DuckDB 1.4.3, same
+ * engine), for ~1.5× the insert time and queries as fast. `USE` is per connection, so every
+ * connection runs USE_CATALOG.
+ */
+export const USE_CATALOG = 'USE pisad';
+export const COMPRESSED_CATALOG = ["ATTACH ':memory:' AS pisad (COMPRESS)", USE_CATALOG];
