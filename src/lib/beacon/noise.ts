@@ -1,0 +1,109 @@
+/**
+ * How many independent observations a mission's pulse peaks are worth. Shadowing is spatially
+ * correlated, so two pulses heard 10 m apart share most of their error: counting them as two
+ * would make the posterior too sure. The correlation is estimated from the mission's own
+ * residuals (never the simulator's constants): ρ(d) = w·exp(−d/ℓ) fitted to the residual
+ * correlation in distance bins, then N_eff = N² / Σᵢⱼ ρ(dᵢⱼ) (ρ(0) = 1).
+ */
+import type { LocalPoint } from '../geo';
+
+/** The fitted residual kernel and the effective sample size it implies. */
+export interface NoiseModel {
+	/** Share of the residual variance that is spatially correlated (0–1). */
+	corr_weight: number;
+	/** Correlation length ℓ of exp(−d/ℓ), m. */
+	corr_length_m: number;
+	/** Observations in the fit. */
+	n_obs: number;
+	/** Effective number of independent observations (≤ n_obs). */
+	n_eff: number;
+}
+
+const EDGES = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 240, 320];
+/** Gaussian: the residual correlation stays high to about ℓ, then falls (measured on sims). */
+const KERNEL = (d: number, l: number) => Math.exp((-d * d) / (2 * l * l));
+const LENGTHS = [5, 10, 15, 20, 30, 40, 60, 80, 120, 160, 240];
+/** Above this many points the pair sums use an even subsample (O(N²) pairs). */
+const MAX_PAIRS_N = 1500;
+
+function thin<T>(x: readonly T[], max: number): T[] {
+	if (x.length <= max) return [...x];
+	const step = x.length / max;
+	return Array.from({ length: max }, (_, i) => x[Math.floor(i * step)] as T);
+}
+
+/**
+ * Fits the residual kernel and N_eff. `pts` are the observation positions, `res` their residuals
+ * (same order) at the best fit, `dof` the fitted parameters (3: position is 2, A and n).
+ */
+export function estimateNoise(
+	pts: readonly LocalPoint[],
+	res: readonly number[],
+	weights?: readonly number[]
+): NoiseModel {
+	const n = pts.length;
+	if (n < 4) return { corr_weight: 0, corr_length_m: 0, n_obs: n, n_eff: n };
+	const idx = thin(
+		Array.from({ length: n }, (_, i) => i),
+		MAX_PAIRS_N
+	);
+	let v = 0;
+	for (const i of idx) v += (res[i] as number) ** 2;
+	v /= idx.length;
+	const nb = EDGES.length - 1;
+	const prod = new Float64Array(nb);
+	const cnt = new Float64Array(nb);
+	const wt = (i: number) => (weights ? (weights[i] as number) : 1);
+	let sw = 0;
+	let sww = 0;
+	for (const i of idx) {
+		sw += wt(i);
+		sww += wt(i) ** 2;
+	}
+	let cross = 0;
+	const pairs: [number, number, number][] = [];
+	for (let a = 0; a < idx.length; a++) {
+		const i = idx[a] as number;
+		const p = pts[i] as LocalPoint;
+		for (let b = a + 1; b < idx.length; b++) {
+			const j = idx[b] as number;
+			const q = pts[j] as LocalPoint;
+			const d = Math.hypot(p.north_m - q.north_m, p.east_m - q.east_m);
+			pairs.push([d, i, j]);
+			if (d >= (EDGES[nb] as number)) continue;
+			let k = 0;
+			while (d >= (EDGES[k + 1] as number)) k++;
+			prod[k] = (prod[k] as number) + (res[i] as number) * (res[j] as number);
+			cnt[k] = (cnt[k] as number) + 1;
+		}
+	}
+	// Weighted least squares of the binned correlation on w·exp(−d/ℓ), ℓ on a grid, w in [0, 1].
+	let best = { w: 0, l: LENGTHS[0] as number, sse: Infinity };
+	for (const l of LENGTHS) {
+		let sxy = 0;
+		let sxx = 0;
+		const f: number[] = [];
+		for (let k = 0; k < nb; k++) {
+			const mid = ((EDGES[k] as number) + (EDGES[k + 1] as number)) / 2;
+			f.push(KERNEL(mid, l));
+			const c = cnt[k] as number;
+			if (c === 0) continue;
+			const r = (prod[k] as number) / c / v;
+			sxy += c * r * (f[k] as number);
+			sxx += c * (f[k] as number) ** 2;
+		}
+		const w = Math.min(1, Math.max(0, sxx > 0 ? sxy / sxx : 0));
+		let sse = 0;
+		for (let k = 0; k < nb; k++) {
+			const c = cnt[k] as number;
+			if (c > 0) sse += c * ((prod[k] as number) / c / v - w * (f[k] as number)) ** 2;
+		}
+		if (sse < best.sse) best = { w, l, sse };
+	}
+	for (const [d, i, j] of pairs) cross += 2 * wt(i) * wt(j) * best.w * KERNEL(d, best.l);
+	// Design effect of a weighted sum: (Σw)² / Σᵢⱼ wᵢwⱼρᵢⱼ; the weights are each pulse's
+	// leverage on the position, so redundancy where the information is counts most.
+	const nSub = (sw * sw) / (sww + cross);
+	const nEff = Math.max(Math.min(n, 3), nSub * (n / idx.length));
+	return { corr_weight: best.w, corr_length_m: best.l, n_obs: n, n_eff: Math.min(n, nEff) };
+}
