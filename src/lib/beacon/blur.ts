@@ -7,6 +7,7 @@
  */
 import type { GridSpec } from './grid';
 import type { NoiseModel } from './noise';
+import type { BeaconObservation } from './observations';
 
 /** One-axis standard deviation of the shadow-slope displacement, m. */
 export function shadowBlurM(
@@ -73,4 +74,10 @@ export function applyPrior(p: Float64Array, logPrior: Float64Array | undefined):
 	}
 	for (let k = 0; k < p.length; k++) out[k] = (out[k] as number) / total;
 	return out;
+}
+
+/** Median flying height of the observations, m. */
+export function medianHeight(obs: readonly BeaconObservation[]): number {
+	const h = obs.map((o) => o.alt_rel_m).sort((a, b) => a - b);
+	return h[Math.floor(h.length / 2)] ?? 0;
 }

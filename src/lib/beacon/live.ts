@@ -6,19 +6,12 @@
  */
 import type { LatLon, LocalPoint } from '../geo';
 import { cellCentre, gridOver, GridSums, type GridSpec } from './grid';
-import { blurGrid, applyPrior, shadowBlurM } from './blur';
+import { applyPrior, blurGrid, medianHeight, shadowBlurM } from './blur';
 import { estimateNoise, type NoiseModel } from './noise';
 import type { BeaconObservation } from './observations';
-import {
-	boundaryLogPrior,
-	boxAround,
-	DEFAULT_BLUR_SCALE,
-	DEFAULT_TEMPER,
-	leverage,
-	medianHeight,
-	summarise,
-	type BeaconPosterior
-} from './posterior';
+import { boundaryLogPrior, boxAround } from './area';
+import { leverage } from './noise';
+import { DEFAULT_BLUR_SCALE, DEFAULT_TEMPER, summarise, type BeaconPosterior } from './posterior';
 import { bestFit, cellPosterior, residuals } from './solve';
 
 /** Where and how finely the live posterior is gridded. */

@@ -9,7 +9,8 @@ import type { LocalPoint } from '../geo';
 import { blurGrid } from './blur';
 import { cellCentre, gridOver, GridSums, type GridSpec } from './grid';
 import type { BeaconObservation } from './observations';
-import { boxAround, type BeaconPosterior } from './posterior';
+import { boxAround } from './area';
+import type { BeaconPosterior } from './posterior';
 import { credibleCells } from './regions';
 import { cellPosterior } from './solve';
 

@@ -6,6 +6,7 @@
  * correlation in distance bins, then N_eff = N² / Σᵢⱼ ρ(dᵢⱼ) (ρ(0) = 1).
  */
 import type { LocalPoint } from '../geo';
+import type { BeaconObservation } from './observations';
 
 /** The fitted residual kernel and the effective sample size it implies. */
 export interface NoiseModel {
@@ -106,4 +107,15 @@ export function estimateNoise(
 	const nSub = (sw * sw) / (sww + cross);
 	const nEff = Math.max(Math.min(n, 3), nSub * (n / idx.length));
 	return { corr_weight: best.w, corr_length_m: best.l, n_obs: n, n_eff: Math.min(n, nEff) };
+}
+
+/**
+ * How strongly each pulse pins the position: |∂ log10 d / ∂ position| = r / (d²·ln 10), r the
+ * horizontal and d the slant distance to `at`.
+ */
+export function leverage(obs: readonly BeaconObservation[], at: LocalPoint): number[] {
+	return obs.map((o) => {
+		const r2 = (o.north_m - at.north_m) ** 2 + (o.east_m - at.east_m) ** 2;
+		return Math.sqrt(r2) / (r2 + o.alt_rel_m ** 2 + 1);
+	});
 }

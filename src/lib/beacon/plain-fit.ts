@@ -6,7 +6,7 @@
 import type { LocalPoint } from '../geo';
 import { cellCentre, gridOver, GridSums } from './grid';
 import type { BeaconObservation } from './observations';
-import { boxAround } from './posterior';
+import { boxAround } from './area';
 
 function bestFree(g: GridSums): { cell: number; sse: number } {
 	let best = { cell: 0, sse: Infinity };

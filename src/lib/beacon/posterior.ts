@@ -7,11 +7,12 @@
 import type { Feature, MultiPolygon } from 'geojson';
 import { toLatLon, type LatLon, type LocalPoint } from '../geo';
 import { cellCentre, gridOver, GridSums, type GridSpec } from './grid';
-import { estimateNoise, type NoiseModel } from './noise';
+import { estimateNoise, leverage, type NoiseModel } from './noise';
+import { boundaryLogPrior, boxAround } from './area';
 import type { BeaconObservation } from './observations';
 import { credibleCells, massInCircle, reachM, regionFeature } from './regions';
 import { bestFit, cellPosterior, residuals } from './solve';
-import { applyPrior, blurGrid, shadowBlurM } from './blur';
+import { applyPrior, blurGrid, medianHeight, shadowBlurM } from './blur';
 
 /** Tuning of {@link beaconPosterior}; every field has a default. */
 export interface PosteriorOptions {
@@ -34,7 +35,7 @@ export interface PosteriorOptions {
 /** Default likelihood temper, measured on simulations (docs/beacon-posterior.md). */
 export const DEFAULT_TEMPER = 1;
 /** Share of the shadow-slope displacement applied as blur (docs/beacon-posterior.md). */
-export const DEFAULT_BLUR_SCALE = 0.5;
+export const DEFAULT_BLUR_SCALE = 0;
 
 /** A credible region: the smallest set of cells holding `mass` of the probability. */
 export interface CredibleRegion {
@@ -73,62 +74,6 @@ export function fitObservations(
 	minSnrDb = 6
 ): BeaconObservation[] {
 	return obs.filter((o) => o.snr_db >= minSnrDb);
-}
-
-function pointInRing(p: LocalPoint, ring: readonly LocalPoint[]): boolean {
-	let c = false;
-	for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-		const a = ring[i] as LocalPoint;
-		const b = ring[j] as LocalPoint;
-		if (
-			a.east_m > p.east_m !== b.east_m > p.east_m &&
-			p.north_m <
-				((b.north_m - a.north_m) * (p.east_m - a.east_m)) / (b.east_m - a.east_m) + a.north_m
-		) {
-			c = !c;
-		}
-	}
-	return c;
-}
-
-/** Log prior per cell: 0 inside the boundary, log(outside) outside it (flat without one). */
-export function boundaryLogPrior(
-	g: GridSpec,
-	boundary: readonly LocalPoint[] | null | undefined,
-	outside: number
-): Float64Array | undefined {
-	if (!boundary || boundary.length < 3) return undefined;
-	const lp = new Float64Array(g.rows * g.cols);
-	const lo = Math.log(outside);
-	for (let k = 0; k < lp.length; k++) lp[k] = pointInRing(cellCentre(g, k), boundary) ? 0 : lo;
-	return lp;
-}
-
-/** Bounding box of points, grown by `margin` on every side. */
-export function boxAround(pts: readonly LocalPoint[], margin: number): [LocalPoint, LocalPoint] {
-	const ns = pts.map((p) => p.north_m);
-	const es = pts.map((p) => p.east_m);
-	return [
-		{ north_m: Math.min(...ns) - margin, east_m: Math.min(...es) - margin },
-		{ north_m: Math.max(...ns) + margin, east_m: Math.max(...es) + margin }
-	];
-}
-
-/**
- * How strongly each pulse pins the position: |∂ log10 d / ∂ position| = r / (d²·ln 10), r the
- * horizontal and d the slant distance to `at`.
- */
-export function leverage(obs: readonly BeaconObservation[], at: LocalPoint): number[] {
-	return obs.map((o) => {
-		const r2 = (o.north_m - at.north_m) ** 2 + (o.east_m - at.east_m) ** 2;
-		return Math.sqrt(r2) / (r2 + o.alt_rel_m ** 2 + 1);
-	});
-}
-
-/** Median flying height of the observations, m. */
-export function medianHeight(obs: readonly BeaconObservation[]): number {
-	const h = obs.map((o) => o.alt_rel_m).sort((a, b) => a - b);
-	return h[Math.floor(h.length / 2)] ?? 0;
 }
 
 /** Posterior on one grid: sums, best fit, noise from its residuals, probabilities. */

@@ -55,9 +55,9 @@ export function residuals(
 }
 
 /**
- * Normalised posterior probabilities per cell: exp(−κ·SSE) marginalised over {@link EXPONENTS},
- * κ = N_eff / (2·N·σ²), σ² the best cell's residual variance. `logPrior` per cell (−Infinity
- * excludes a cell) is optional.
+ * Normalised posterior probabilities per cell: SSE^(−N_eff/2) marginalised over
+ * {@link EXPONENTS}; `sigma2` (the best cell's residual variance) only sets a floor under SSE.
+ * `logPrior` per cell (−Infinity excludes a cell) is optional.
  */
 export function cellPosterior(
 	g: GridSums,
