@@ -5,7 +5,7 @@
  * against continuing the Pi's pattern; review and live timings on a 1-hour sortie.
  *
  *   npx tsx src/node/calibrate-beacon.ts [--seeds 50] [--scenarios open-field,urban,lawnmower]
- *                                        [--legs 5] [--timing]
+ *                                        [--legs 5] [--timing] [--min-snr 6]
  *
  * Missions are simulated once and cached under .scratch/beacon-cache (src/node/beacon-sim.ts).
  * Output: docs/beacon-posterior.md keeps the latest table.
@@ -27,6 +27,7 @@ const { values } = parseArgs({
 		seeds: { type: 'string', default: '50' },
 		scenarios: { type: 'string', default: 'open-field,urban,lawnmower' },
 		legs: { type: 'string', default: '0' },
+		'min-snr': { type: 'string' },
 		timing: { type: 'boolean', default: false }
 	}
 });
@@ -51,7 +52,7 @@ function calibrate(scenario: string, seeds: number): string {
 	for (let seed = 1; seed <= seeds; seed++) {
 		const m = beaconSim(scenario, seed);
 		if (!m.truth) continue;
-		const p = beaconPosterior(m.observations, SITE, m.boundary);
+		const p = beaconPosterior(m.observations, SITE, m.boundary, opts);
 		const f = plainFit(m.observations);
 		if (!p || !f) {
 			none++;
@@ -68,11 +69,11 @@ function calibrate(scenario: string, seeds: number): string {
 	return `| ${scenario} | ${k}${none ? ` (+${none} none)` : ''} | ${f1(quantile(err, 0.5))} | ${f1(quantile(err, 0.9))} | ${f1(quantile(plain, 0.5))} | ${Math.round(quantile(area, 0.5))} | ${Math.round((100 * c50) / k)} % | ${Math.round((100 * c90) / k)} % |`;
 }
 
-/** Next leg against the Pi's own pattern, from the posterior 30 pulses after first hearing. */
+/** Next leg against the Pi's own pattern, from the posterior 20 s after the first detection. */
 function legTrial(m: BeaconSim): string | null {
-	const fit = fitObservations(m.observations);
-	const t0 = fit[29]?.t_rel_s;
-	if (t0 === undefined || !m.truth) return null;
+	const first = m.detections[0]?.t_rel_s;
+	if (first === undefined || !m.truth) return null;
+	const t0 = first + 20;
 	const before = m.observations.filter((o) => o.t_rel_s <= t0);
 	const post = beaconPosterior(before, SITE, m.boundary);
 	const last = before.at(-1);
@@ -130,6 +131,7 @@ function timing(): void {
 }
 
 const seeds = Number(values.seeds);
+const opts = values['min-snr'] === undefined ? {} : { minSnrDb: Number(values['min-snr']) };
 console.log(`Seeds 1–${seeds} per scenario.\n`);
 console.log(
 	'| scenario | missions | median error m | p90 error m | plain fit median m | median 90 % area m² | 50 % covers | 90 % covers |'

@@ -96,10 +96,12 @@ export class GridSums {
 		const y = o.rssi_dbm;
 		const h2 = o.alt_rel_m * o.alt_rel_m + 1;
 		const { sl, sll, syl, cn, ce } = this;
+		// log10(d) = ln(d²) · (0.5 / ln 10): Math.log is the cheaper call in V8's hot loop.
+		const c = 0.5 / Math.LN10;
 		for (let k = 0; k < sl.length; k++) {
 			const dn = o.north_m - (cn[k] as number);
 			const de = o.east_m - (ce[k] as number);
-			const l = 0.5 * Math.log10(dn * dn + de * de + h2);
+			const l = c * Math.log(dn * dn + de * de + h2);
 			sl[k] = (sl[k] as number) + l;
 			sll[k] = (sll[k] as number) + l * l;
 			syl[k] = (syl[k] as number) + y * l;

@@ -11,8 +11,16 @@ import { estimateNoise, type NoiseModel } from './noise';
 import type { BeaconObservation } from './observations';
 import { boundaryLogPrior, boxAround } from './area';
 import { leverage } from './noise';
-import { DEFAULT_BLUR_SCALE, DEFAULT_TEMPER, summarise, type BeaconPosterior } from './posterior';
+import {
+	DEFAULT_BLUR_SCALE,
+	DEFAULT_TEMPER,
+	MIN_SNR_DB,
+	summarise,
+	type BeaconPosterior
+} from './posterior';
 import { bestFit, cellPosterior, residuals } from './solve';
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named in TSDoc
+import type { suggestNextLeg } from './next-leg';
 
 /** Where and how finely the live posterior is gridded. */
 export interface LivePosteriorOptions {
@@ -24,7 +32,7 @@ export interface LivePosteriorOptions {
 	marginM?: number;
 	/** Target number of cells (20,000): fixes the cell size, at least 5 m. */
 	cells?: number;
-	/** Measured SNR a pulse peak needs to enter the fit, dB (6). */
+	/** Measured SNR a pulse peak needs to enter the fit, dB ({@link MIN_SNR_DB}). */
 	minSnrDb?: number;
 	/** Prior weight outside the boundary (0.2). */
 	outsidePrior?: number;
@@ -59,7 +67,7 @@ export class LivePosterior {
 		this.grid = gridOver(min, max, Math.max(5, Math.sqrt(a / (o.cells ?? 20_000))));
 		this.sums = new GridSums(this.grid);
 		this.logPrior = boundaryLogPrior(this.grid, o.boundary, o.outsidePrior ?? 0.2);
-		this.minSnr = o.minSnrDb ?? 6;
+		this.minSnr = o.minSnrDb ?? MIN_SNR_DB;
 	}
 
 	/** Adds new pulse peaks (only those over the SNR cut change the sums). */
@@ -75,6 +83,11 @@ export class LivePosterior {
 	/** Pulse peaks in the fit so far. */
 	get fitCount(): number {
 		return this.fitSet.length;
+	}
+
+	/** The pulse peaks in the fit (what {@link suggestNextLeg} takes as `fit`). */
+	get fit(): readonly BeaconObservation[] {
+		return this.fitSet;
 	}
 
 	/** The current posterior, or null before 5 pulse peaks over the SNR cut. */

@@ -10,7 +10,7 @@ import { blurGrid } from './blur';
 import { cellCentre, gridOver, GridSums, type GridSpec } from './grid';
 import type { BeaconObservation } from './observations';
 import { boxAround } from './area';
-import type { BeaconPosterior } from './posterior';
+import { MIN_SNR_DB, type BeaconPosterior } from './posterior';
 import { credibleCells } from './regions';
 import { cellPosterior } from './solve';
 
@@ -136,7 +136,7 @@ export function suggestNextLeg(
 		return cellCentre(post.grid, order[Math.max(0, at)] as number);
 	});
 	const alt = o.altM ?? 50;
-	const minSnr = o.minSnrDb ?? 6;
+	const minSnr = o.minSnrDb ?? MIN_SNR_DB;
 	const scores = candidateLegs(post, from, o).map((leg) => {
 		const pts = alongPath(leg.path, o.speedMps ?? 8);
 		let total = 0;

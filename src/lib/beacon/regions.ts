@@ -7,9 +7,18 @@ import type { Feature, MultiPolygon, Position } from 'geojson';
 import { toLatLon, type LatLon, type LocalPoint } from '../geo';
 import { cellCentre, type GridSpec } from './grid';
 
-/** Cell indices of the highest-density region holding `mass` of the probability `p`. */
-export function credibleCells(p: Float64Array, mass: number): number[] {
-	const order = Array.from(p.keys()).sort((a, b) => (p[b] as number) - (p[a] as number));
+/** Cells with any probability, most probable first. */
+export function byProbability(p: Float64Array): number[] {
+	const idx: number[] = [];
+	for (let k = 0; k < p.length; k++) if ((p[k] as number) > 1e-12) idx.push(k);
+	return idx.sort((a, b) => (p[b] as number) - (p[a] as number));
+}
+
+/**
+ * Cell indices of the highest-density region holding `mass` of the probability `p`; `order`
+ * (from {@link byProbability}) saves the sort when several regions come from one grid.
+ */
+export function credibleCells(p: Float64Array, mass: number, order = byProbability(p)): number[] {
 	const out: number[] = [];
 	let cum = 0;
 	for (const k of order) {

@@ -8,7 +8,7 @@ import { cellCentre, logSlant, type GridSums } from './grid';
 import type { BeaconObservation } from './observations';
 
 /** Exponents n the posterior averages over (the EWMA peaks flatten n to ≈0.85× the true one). */
-export const EXPONENTS = Array.from({ length: 19 }, (_, i) => 1 + 0.2 * i);
+export const EXPONENTS = Array.from({ length: 15 }, (_, i) => 1 + 0.25 * i);
 
 /** The best fit at one cell. */
 export interface CellFit {
