@@ -25,7 +25,7 @@ const EDGES = [0, 5, 10, 20, 30, 45, 60, 90, 120, 180, 240, 320];
 const KERNEL = (d: number, l: number) => Math.exp((-d * d) / (2 * l * l));
 const LENGTHS = [5, 10, 15, 20, 30, 40, 60, 80, 120, 160, 240];
 /** Above this many points the pair sums use an even subsample (O(N²) pairs). */
-const MAX_PAIRS_N = 1500;
+const MAX_PAIRS_N = 1000;
 
 function thin<T>(x: readonly T[], max: number): T[] {
 	if (x.length <= max) return [...x];
@@ -35,7 +35,8 @@ function thin<T>(x: readonly T[], max: number): T[] {
 
 /**
  * Fits the residual kernel and N_eff. `pts` are the observation positions, `res` their residuals
- * (same order) at the best fit, `dof` the fitted parameters (3: position is 2, A and n).
+ * (same order) at the best fit, `weights` each pulse's leverage (default 1). Above
+ * MAX_PAIRS_N pulses an even subsample stands for all, its N_eff / N ratio scaled up.
  */
 export function estimateNoise(
 	pts: readonly LocalPoint[],
@@ -61,20 +62,22 @@ export function estimateNoise(
 		sw += wt(i);
 		sww += wt(i) ** 2;
 	}
-	let cross = 0;
-	const pairs: [number, number, number][] = [];
-	for (let a = 0; a < idx.length; a++) {
-		const i = idx[a] as number;
-		const p = pts[i] as LocalPoint;
-		for (let b = a + 1; b < idx.length; b++) {
-			const j = idx[b] as number;
-			const q = pts[j] as LocalPoint;
-			const d = Math.hypot(p.north_m - q.north_m, p.east_m - q.east_m);
-			pairs.push([d, i, j]);
-			if (d >= (EDGES[nb] as number)) continue;
+	const m = idx.length;
+	const pn = Float64Array.from(idx, (i) => (pts[i] as LocalPoint).north_m);
+	const pe = Float64Array.from(idx, (i) => (pts[i] as LocalPoint).east_m);
+	const pr = Float64Array.from(idx, (i) => res[i] as number);
+	const pw = Float64Array.from(idx, (i) => wt(i));
+	const maxD = EDGES[nb] as number;
+	for (let a = 0; a < m; a++) {
+		for (let b = a + 1; b < m; b++) {
+			const d = Math.hypot(
+				(pn[a] as number) - (pn[b] as number),
+				(pe[a] as number) - (pe[b] as number)
+			);
+			if (d >= maxD) continue;
 			let k = 0;
 			while (d >= (EDGES[k + 1] as number)) k++;
-			prod[k] = (prod[k] as number) + (res[i] as number) * (res[j] as number);
+			prod[k] = (prod[k] as number) + (pr[a] as number) * (pr[b] as number);
 			cnt[k] = (cnt[k] as number) + 1;
 		}
 	}
@@ -101,7 +104,20 @@ export function estimateNoise(
 		}
 		if (sse < best.sse) best = { w, l, sse };
 	}
-	for (const [d, i, j] of pairs) cross += 2 * wt(i) * wt(j) * best.w * KERNEL(d, best.l);
+	// Second pass for the cross terms (no pair list: 10⁶ pairs would be 10⁶ allocations).
+	let cross = 0;
+	const cut2 = (4 * best.l) ** 2;
+	const inv = 1 / (2 * best.l * best.l);
+	for (let a = 0; a < m; a++) {
+		let row = 0;
+		for (let b = a + 1; b < m; b++) {
+			const dn = (pn[a] as number) - (pn[b] as number);
+			const de = (pe[a] as number) - (pe[b] as number);
+			const d2 = dn * dn + de * de;
+			if (d2 < cut2) row += (pw[b] as number) * Math.exp(-d2 * inv);
+		}
+		cross += 2 * best.w * (pw[a] as number) * row;
+	}
 	// Design effect of a weighted sum: (Σw)² / Σᵢⱼ wᵢwⱼρᵢⱼ; the weights are each pulse's
 	// leverage on the position, so redundancy where the information is counts most.
 	const nSub = (sw * sw) / (sww + cross);

@@ -22,7 +22,7 @@ export interface PosteriorOptions {
 	marginM?: number;
 	/** Coarse cell, m (20). */
 	coarseM?: number;
-	/** Target number of fine cells (6,000): fixes the fine cell size, at most coarse / 2. */
+	/** Target number of fine cells (4,000): fixes the fine cell size, at most coarse / 2. */
 	fineCells?: number;
 	/** Likelihood temper (≤ 1) for what N_eff does not capture; see docs/beacon-posterior.md. */
 	temper?: number;
@@ -152,10 +152,10 @@ export function beaconPosterior(
 	if (sel.length < 5) return null;
 	const area0 = boundary && boundary.length >= 3 ? [...boundary, ...sel] : observations;
 	const [min, max] = boxAround(area0, o.marginM ?? 150);
-	// At most ~5,000 coarse cells: a 1-hour sortie's area at 20 m would be 11,000.
+	// At most ~2,500 coarse cells: a 1-hour sortie's area at 20 m would be 11,000.
 	const coarseM = Math.max(
 		o.coarseM ?? 20,
-		Math.sqrt(((max.north_m - min.north_m) * (max.east_m - min.east_m)) / 5000)
+		Math.sqrt(((max.north_m - min.north_m) * (max.east_m - min.east_m)) / 2500)
 	);
 	const outside = o.outsidePrior ?? 0.2;
 	const coarse = gridOver(min, max, coarseM);
@@ -170,7 +170,7 @@ export function beaconPosterior(
 	const keep = credibleCells(c.prob, 0.999).map((k) => cellCentre(coarse, k));
 	const [fmin, fmax] = boxAround(keep, coarseM);
 	const boxArea = (fmax.north_m - fmin.north_m) * (fmax.east_m - fmin.east_m);
-	const fineM = Math.min(coarseM / 2, Math.max(1, Math.sqrt(boxArea / (o.fineCells ?? 6000))));
+	const fineM = Math.min(coarseM / 2, Math.max(1, Math.sqrt(boxArea / (o.fineCells ?? 4000))));
 	const grid = gridOver(fmin, fmax, fineM);
 	const f = posteriorOn(grid, sel, boundaryLogPrior(grid, boundary, outside), temper, o.blurScale);
 	return summarise(grid, f, origin);
