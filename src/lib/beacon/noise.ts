@@ -36,7 +36,7 @@ function thin<T>(x: readonly T[], max: number): T[] {
 /**
  * Fits the residual kernel and N_eff. `pts` are the observation positions, `res` their residuals
  * (same order) at the best fit, `weights` each pulse's leverage (default 1). Above
- * MAX_PAIRS_N pulses an even subsample stands for all, its N_eff / N ratio scaled up.
+ * MAX_PAIRS_N pulses an even subsample gives the mean pair correlation for all.
  */
 export function estimateNoise(
 	pts: readonly LocalPoint[],
@@ -121,7 +121,10 @@ export function estimateNoise(
 	// Design effect of a weighted sum: (Σw)² / Σᵢⱼ wᵢwⱼρᵢⱼ; the weights are each pulse's
 	// leverage on the position, so redundancy where the information is counts most.
 	const nSub = (sw * sw) / (sww + cross);
-	const nEff = Math.max(Math.min(n, 3), nSub * (n / idx.length));
+	// A subsample of m stands for all n: with mean pair correlation c, N_eff = n / (1 + n·c),
+	// and c = (m / nSub − 1) / m from the subsample (exact when n = m).
+	const c = Math.max(0, (m / nSub - 1) / m);
+	const nEff = Math.max(Math.min(n, 3), n / (1 + n * c));
 	return { corr_weight: best.w, corr_length_m: best.l, n_obs: n, n_eff: Math.min(n, nEff) };
 }
 
