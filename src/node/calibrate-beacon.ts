@@ -132,12 +132,14 @@ function timing(): void {
 
 const seeds = Number(values.seeds);
 const opts = values['min-snr'] === undefined ? {} : { minSnrDb: Number(values['min-snr']) };
-console.log(`Seeds 1–${seeds} per scenario.\n`);
-console.log(
-	'| scenario | missions | median error m | p90 error m | plain fit median m | median 90 % area m² | 50 % covers | 90 % covers |'
-);
-console.log('|---|---|---|---|---|---|---|---|');
-for (const s of values.scenarios.split(',')) console.log(calibrate(s, seeds));
+if (seeds > 0) {
+	console.log(`Seeds 1–${seeds} per scenario.\n`);
+	console.log(
+		'| scenario | missions | median error m | p90 error m | plain fit median m | median 90 % area m² | 50 % covers | 90 % covers |'
+	);
+	console.log('|---|---|---|---|---|---|---|---|');
+	for (const s of values.scenarios.split(',')) console.log(calibrate(s, seeds));
+}
 const legs = Number(values.legs);
 if (legs > 0) {
 	console.log(

@@ -18,7 +18,11 @@ export function byProbability(p: Float64Array): number[] {
  * Cell indices of the highest-density region holding `mass` of the probability `p`; `order`
  * (from {@link byProbability}) saves the sort when several regions come from one grid.
  */
-export function credibleCells(p: Float64Array, mass: number, order = byProbability(p)): number[] {
+export function credibleCells(
+	p: Float64Array,
+	mass: number,
+	order: readonly number[] = byProbability(p)
+): number[] {
 	const out: number[] = [];
 	let cum = 0;
 	for (const k of order) {
