@@ -2,8 +2,9 @@
  * How many independent observations a mission's pulse peaks are worth. Shadowing is spatially
  * correlated, so two pulses heard 10 m apart share most of their error: counting them as two
  * would make the posterior too sure. The correlation is estimated from the mission's own
- * residuals (never the simulator's constants): ρ(d) = w·exp(−d/ℓ) fitted to the residual
- * correlation in distance bins, then N_eff = N² / Σᵢⱼ ρ(dᵢⱼ) (ρ(0) = 1).
+ * residuals (never the simulator's constants): ρ(d) = w·exp(−d²/2ℓ²) fitted to the residual
+ * correlation in distance bins, then N_eff = N / deff, deff = Σᵢⱼ wᵢwⱼρᵢⱼ / Σᵢ wᵢ² the design
+ * effect of a sum weighted by each pulse's leverage on the position (ρ(0) = 1).
  */
 import type { LocalPoint } from '../geo';
 import type { BeaconObservation } from './observations';
@@ -56,10 +57,8 @@ export function estimateNoise(
 	const prod = new Float64Array(nb);
 	const cnt = new Float64Array(nb);
 	const wt = (i: number) => (weights ? (weights[i] as number) : 1);
-	let sw = 0;
 	let sww = 0;
 	for (const i of idx) {
-		sw += wt(i);
 		sww += wt(i) ** 2;
 	}
 	const m = idx.length;
@@ -120,11 +119,11 @@ export function estimateNoise(
 	}
 	// Design effect of a weighted sum: (Σw)² / Σᵢⱼ wᵢwⱼρᵢⱼ; the weights are each pulse's
 	// leverage on the position, so redundancy where the information is counts most.
-	const nSub = (sw * sw) / (sww + cross);
-	// A subsample of m stands for all n: with mean pair correlation c, N_eff = n / (1 + n·c),
-	// and c = (m / nSub − 1) / m from the subsample (exact when n = m).
-	const c = Math.max(0, (m / nSub - 1) / m);
-	const nEff = Math.max(Math.min(n, 3), n / (1 + n * c));
+	// Design effect of the leverage-weighted sum, (Σw² + Σᵢ≠ⱼ wᵢwⱼρᵢⱼ) / Σw², scaled from the
+	// subsample's m to all n pulses (the cross terms grow as n², Σw² as n): N_eff = n / deff.
+	// Pulses far from the beacon (low leverage) neither add redundancy nor dilute N_eff.
+	const deff = 1 + (cross / sww) * (n / m);
+	const nEff = Math.max(Math.min(n, 3), n / deff);
 	return { corr_weight: best.w, corr_length_m: best.l, n_obs: n, n_eff: Math.min(n, nEff) };
 }
 
