@@ -8,3 +8,5 @@ export type { Pattern, PatternSpec, PatternType } from './patterns';
 export { Rng } from './rng';
 export { pyIsoNaive, pyIsoUtc } from './ws';
 export type { WsMessage } from './ws';
+export { flyLeg } from './leg';
+export type { FlyLegOptions, LegSample } from './leg';

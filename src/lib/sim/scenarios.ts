@@ -4,7 +4,14 @@ import type { Beacon, Burst, RadioParams } from './propagation';
 import type { Rng } from './rng';
 
 /** Scenario names accepted by simulateMission. */
-export const SCENARIOS = ['open-field', 'urban', 'no-beacon', 'interference', 'sortie-1h'] as const;
+export const SCENARIOS = [
+	'open-field',
+	'urban',
+	'no-beacon',
+	'interference',
+	'sortie-1h',
+	'lawnmower'
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export function isScenario(s: string): s is ScenarioName {
@@ -167,5 +174,16 @@ export function buildScenario(name: ScenarioName, rng: Rng): ScenarioConfig {
 				notes: '1-hour sortie (large 24 Ah pack): survey, homing, then patrol with homing off'
 			};
 		}
+		case 'lawnmower':
+			// The story-4.8 Pi's flight shape (issue 16): lanes over the whole area, homing off,
+			// so the beacon is only passed over, never circled.
+			return {
+				...base,
+				homingEnabled: false,
+				pattern: pattern('lawnmower', 100, 500, 8),
+				radio: OPEN,
+				beacon: placeBeacon(rng, 10, 500, 300),
+				notes: '10 dBm beacon in open terrain, lawnmower pattern with homing off'
+			};
 	}
 }
