@@ -56,6 +56,7 @@ test('replay, brush and map click move every panel, and the URL reopens the same
 	// A map click jumps to the nearest moment of the track.
 	const before = await time.getAttribute('data-value');
 	const map = page.locator('.maplibregl-canvas');
+	await map.scrollIntoViewIfNeeded();
 	const mb = (await map.boundingBox())!;
 	await page.mouse.click(mb.x + mb.width * 0.5, mb.y + mb.height * 0.5);
 	await expect(time).not.toHaveAttribute('data-value', before ?? '');

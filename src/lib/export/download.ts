@@ -20,5 +20,6 @@ export const MIME = {
 	json: 'application/json',
 	parquet: 'application/vnd.apache.parquet',
 	svg: 'image/svg+xml',
-	png: 'image/png'
+	png: 'image/png',
+	geojson: 'application/geo+json'
 } as const;

@@ -1,3 +1,4 @@
+import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildStyle, specLayers, type LayerSpec } from './layers';
 import { COMPARE_LAYERS, REVIEW_LAYERS, type ReviewMapData } from './review-layers';
@@ -90,12 +91,32 @@ describe('layer data', () => {
 			detections: rows([{ lat_deg: -35.36, lon_deg: 149.16, t_rel_s: 5 }]),
 			heat: rows([]),
 			gradient: rows([]),
-			pattern: rows(null)
+			pattern: rows(null),
+			posterior: rows({
+				region50: { feature: square(0.001) },
+				region90: { feature: square(0.002) },
+				point: { lat_deg: -35.35, lon_deg: 149.17 }
+			})
 		},
 		range: [10, 30]
 	};
+	function square(h: number): Feature {
+		const [x, y] = [149.17, -35.35];
+		const ring = [
+			[x - h, y - h],
+			[x + h, y - h],
+			[x + h, y + h],
+			[x - h, y + h],
+			[x - h, y - h]
+		];
+		return { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} };
+	}
 	const of = <D>(list: LayerSpec<D>[], id: string, d: D) =>
 		list.find((s) => s.id === id)?.data(d)?.features.length;
+
+	it('review: the posterior layer holds the 90 % and 50 % regions', () => {
+		expect(of(REVIEW_LAYERS, 'posterior', review)).toBe(2);
+	});
 
 	it('review: track, brushed range, markers and estimate circle from the panels', () => {
 		expect(of(REVIEW_LAYERS, 'track', review)).toBe(3);

@@ -2,6 +2,7 @@
  * The review and compare maps as lists of layer specs, bottom to top. A new review layer is one
  * spec here: its source rows (a field of `ReviewSources`), its GeoJSON transform, its paint.
  */
+import type { Feature } from 'geojson';
 import { RSSI_STOPS } from '$lib/colors';
 import {
 	circlePolygon,
@@ -40,6 +41,12 @@ export interface ReviewSources {
 	heat: Rows<HeatCell[]>;
 	gradient: Rows<GradientArrow[]>;
 	pattern: Rows<PatternLike | null>;
+	/** The beacon posterior's credible regions (GeoJSON, lon/lat) and its most probable point. */
+	posterior: Rows<{
+		region50: { feature: Feature };
+		region90: { feature: Feature };
+		point: { lat_deg: number; lon_deg: number };
+	} | null>;
 }
 
 /** The review map's data: the mission's panels and the brushed time range (seconds). */
@@ -109,6 +116,36 @@ export const REVIEW_LAYERS: LayerSpec<ReviewMapData>[] = [
 					'line-color': t.arrow,
 					'line-width': 1.5,
 					'line-opacity': ['+', 0.3, ['*', 0.7, ['get', 'r2']]]
+				}
+			}
+		]
+	},
+	{
+		// Where the beacon is: the posterior's 90 % region shaded, the 50 % region outlined.
+		id: 'posterior',
+		data: (d) => {
+			const p = d.view.posterior.data;
+			if (!p) return null;
+			const tag = (f: Feature, level: number): Feature => ({ ...f, properties: { level } });
+			return {
+				type: 'FeatureCollection',
+				features: [tag(p.region90.feature, 90), tag(p.region50.feature, 50)]
+			};
+		},
+		draw: (t) => [
+			{
+				id: 'posterior-90',
+				type: 'fill',
+				filter: ['==', ['get', 'level'], 90],
+				paint: { 'fill-color': t.beacon, 'fill-opacity': 0.18 }
+			},
+			{
+				id: 'posterior-edge',
+				type: 'line',
+				paint: {
+					'line-color': t.beacon,
+					'line-width': ['match', ['get', 'level'], 50, 2.5, 1.5],
+					'line-dasharray': [2, 1]
 				}
 			}
 		]

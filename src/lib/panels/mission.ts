@@ -25,6 +25,7 @@ import { heatMap } from '$lib/queries/spatial-heat-map';
 import { telemetrySeries, type TelemetrySeriesRow } from '$lib/queries/telemetry-series';
 import { track } from '$lib/queries/track';
 import { chart, type ChartTarget } from './chart';
+import { posteriorOf } from './posterior';
 
 /** What a mission page is opened with. */
 export interface MissionCtx {
@@ -97,7 +98,9 @@ export const missionPanels = {
 	),
 	quality: p((db, c) => dataQualityNotes(db, c.missionId), THEN),
 	// The KPIs last: the beacon estimate is the heaviest query of the page (~0.1–1 s).
-	kpis: p((db, c) => kpisOf(db, c.missionId), LAST)
+	kpis: p((db, c) => kpisOf(db, c.missionId), LAST),
+	// The beacon's probability map (its regions on the map, their area and reach as KPIs).
+	posterior: p((db, c) => posteriorOf(db, c.missionId), LAST)
 };
 
 /** The review page shows every mission panel. */
@@ -107,6 +110,7 @@ export const reviewPanels = missionPanels;
 export const reportPanels = {
 	summary: missionPanels.summary,
 	kpis: missionPanels.kpis,
+	posterior: missionPanels.posterior,
 	track: missionPanels.track,
 	series: missionPanels.series,
 	timeline: missionPanels.timeline,

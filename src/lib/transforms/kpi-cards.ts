@@ -20,6 +20,10 @@ export interface KpiLike {
 	beacon_est_lat?: number | null;
 	beacon_est_lon?: number | null;
 	beacon_est_err_m?: number | null;
+	/** Area of the beacon posterior's 90 % credible region, m². */
+	beacon_region90_m2?: number | null;
+	/** Farthest point of the 90 % region from the most probable point, m. */
+	beacon_region90_reach_m?: number | null;
 	approach_accuracy_m?: number | null;
 	story34_pass?: boolean | null;
 	homing_efficiency_pct?: number | null;
@@ -63,6 +67,8 @@ const NONE: Required<KpiLike> = {
 	beacon_est_lat: null,
 	beacon_est_lon: null,
 	beacon_est_err_m: null,
+	beacon_region90_m2: null,
+	beacon_region90_reach_m: null,
 	approach_accuracy_m: null,
 	story34_pass: null,
 	homing_efficiency_pct: null,
@@ -145,6 +151,18 @@ export function kpiCards(row: KpiLike): KpiCard[] {
 			label: 'Estimate uncertainty',
 			value: k.beacon_est_err_m,
 			display: n(k.beacon_est_err_m, 0, 'm')
+		},
+		{
+			name: 'beacon_region90_m2',
+			label: 'Beacon 90 % region',
+			value: k.beacon_region90_m2,
+			display: n(k.beacon_region90_m2, 0, 'm²')
+		},
+		{
+			name: 'beacon_region90_reach_m',
+			label: '90 % region reach',
+			value: k.beacon_region90_reach_m,
+			display: n(k.beacon_region90_reach_m, 0, 'm')
 		},
 		{
 			name: 'approach_accuracy_m',
