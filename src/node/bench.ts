@@ -5,6 +5,9 @@
  * - cold start: a new browser profile (no cache) opens the app → first DuckDB-WASM query answered
  * - warm start: the same, with the browser cache warm (compiled wasm cached)
  * - drop-to-drawn: a 1-hour mission's Parquet files given to the file input → map and chart drawn
+ * - then the library table of bench-library.ts (a folder chosen on the home page → every mission
+ *   listed, kept, reopened, brushed, memory; 10 h with `--quick`, else 10 h and 100 h;
+ *   `--no-library` skips it)
  * - then the analytics table of bench-analytics.ts (`npm run bench -- --quick` skips 100 h;
  *   `--no-analytics` skips the table, `--no-live` the live ground-station figures)
  * - then the Pi-download table of bench-pi.ts (whole download against HTTP range reads, 1 h and
@@ -21,6 +24,7 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { simulateMission } from '../lib/sim';
 import { runAnalyticsBench } from './bench-analytics';
+import { benchLibrary, libraryTable } from './bench-library';
 import { runLiveBench } from './bench-live';
 import { runPiBench } from './bench-pi';
 import { writeMission } from './mission-writer';
@@ -174,6 +178,21 @@ async function main() {
 	console.log(`\n${head}\n\n${table}`);
 	await mkdir('.bench', { recursive: true });
 	await writeFile('.bench/last.md', `${head}\n\n${table}\n`);
+
+	// Issue 15: the library on the user's path (choose a folder → listed, reload, brushing, memory).
+	if (!process.argv.includes('--no-library')) {
+		const sizes = process.argv.includes('--quick') ? [10] : [10, 100];
+		const server = await serveStatic('build', PORT + 1);
+		try {
+			const rows = [];
+			for (const h of sizes) rows.push(await benchLibrary(`http://127.0.0.1:${PORT + 1}/`, h));
+			const table = libraryTable(rows);
+			console.log(`\n${table}`);
+			await appendFile('.bench/last.md', `\n${table}\n`);
+		} finally {
+			server.close();
+		}
+	}
 
 	// Issue 4: per-query medians at 1 h / 10 h / 100 h (--quick: no 100 h), DuckDB-WASM vs sql.js.
 	if (!process.argv.includes('--no-analytics')) {
