@@ -20,5 +20,7 @@ test('review shows the beacon probability map and exports its regions', async ({
 	};
 	expect(gj.features.map((f) => f.properties.level ?? null)).toEqual([90, 50, null]);
 	await page.waitForTimeout(1500);
-	await page.getByTestId('mission-map').screenshot({ path: 'test-results/screens/beacon-regions.png' });
+	await page
+		.getByTestId('mission-map')
+		.screenshot({ path: 'test-results/screens/beacon-regions.png' });
 });
