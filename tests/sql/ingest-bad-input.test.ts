@@ -59,6 +59,13 @@ describe('bad files give a clear error and leave loaded missions alone', () => {
 		await stillThere();
 	});
 
+	test('a text file named .db is an error naming it, not a plain table', async () => {
+		const e = await fail(ingest(db, [{ name: 'pisad.db', bytes: enc('hello, this is a note\n') }]));
+		expect(e.file).toBe('pisad.db');
+		expect(e.message).toBe('pisad.db is named like a database but is neither SQLite nor DuckDB (it starts with "hello, this is a note·")');
+		await stillThere();
+	});
+
 	test('empty file, and a CSV with only its header', async () => {
 		expect((await fail(ingest(db, [{ name: 'x/rssi.parquet', bytes: new Uint8Array() }]))).message).toBe('x/rssi.parquet is empty (0 bytes)');
 		const header = recorder('header_only.csv', 0, () => undefined);

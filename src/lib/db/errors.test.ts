@@ -62,3 +62,12 @@ test('statement splitter respects strings, comments and dollar quotes', () => {
 		'/s/20_views.sql'
 	]);
 });
+
+test('a Parquet file whose pages do not decode is called damaged, not a failed transfer', () => {
+	const e = toDbError(new Error('missing eof marker'), { file: 'corrupt.parquet' });
+	expect(e.kind).toBe('corrupt-parquet');
+	expect(e.message).toBe(
+		'corrupt.parquet is a Parquet file whose data is damaged (a compressed page does not decode)'
+	);
+	expect(e.hint).toMatch(/opening it again will not help/);
+});

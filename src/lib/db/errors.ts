@@ -7,6 +7,7 @@
 /** What went wrong, coarsely: lets the UI pick an icon or a retry action. */
 export type DbErrorKind =
 	| 'not-parquet'
+	| 'corrupt-parquet'
 	| 'not-duckdb'
 	| 'missing-table'
 	| 'missing-extension'
@@ -78,6 +79,14 @@ const RULES: Rule[] = [
 		kind: 'not-parquet',
 		message: (_m, what) => `${what} is not a Parquet file or is truncated`,
 		hint: 'Check that the download or copy finished, or export the mission again from the Pi or the simulator.'
+	},
+	{
+		// The footer read but a compressed page does not decode: the file itself is damaged.
+		test: /missing eof marker|invalid snappy|snappy|zstd|decompress|invalid (?:page|dictionary)|page header|unknown compression/i,
+		kind: 'corrupt-parquet',
+		message: (_m, what) =>
+			`${what} is a Parquet file whose data is damaged (a compressed page does not decode)`,
+		hint: 'The file itself is corrupt, so opening it again will not help: copy it again from the Pi or from where it was made, or export the mission again. The other files were loaded.'
 	},
 	{
 		test: /not a valid DuckDB database file|Cannot launch in-memory database in read-only mode|database file .* (?:is not|has an invalid|is corrupt)|Serialization Error|checksum/i,

@@ -19,7 +19,7 @@ import {
 	type RouteOut
 } from './importers/route';
 import type { DataQualityNote } from './importers/types';
-import { checkSize, emptyFile } from './limits';
+import { checkSize, emptyFile, notDatabase } from './limits';
 import { IngestError, type IngestNote } from './notes';
 import { withKnownMissions } from './write';
 import { BATCH_FOLDERS, writeBulk } from './write-bulk';
@@ -133,6 +133,7 @@ async function routeFiles(
 		const kind = detectKind(f.name, f.bytes, loadSqlDirs.has(dir));
 		const table = contractTableOf(f.name);
 		if (kind === 'empty') throw emptyFile(f.name);
+		if (kind === 'not-database') throw notDatabase(f.name, f.bytes);
 		if (kind === 'contract-parquet' && table) push(folders, dir, { table, file: f });
 		else if (kind === 'logger-part') push(logger, dir, f);
 		else if (kind === 'story48-parquet' || kind === 'export-sql') push(story, dir, f);

@@ -28,3 +28,13 @@ export function emptyFile(file: string): IngestError {
 		'The copy or download did not finish: copy the file from the Pi again.'
 	);
 }
+
+/** A file named like a database whose bytes are neither SQLite nor DuckDB. */
+export function notDatabase(file: string, bytes: Uint8Array): IngestError {
+	const start = new TextDecoder().decode(bytes.subarray(0, 24)).replace(/[^\x20-\x7e]/g, '·');
+	return new IngestError(
+		file,
+		`${file} is named like a database but is neither SQLite nor DuckDB (it starts with "${start}")`,
+		"Check that you chose the Pi's pisad.db or a mission .duckdb; a file renamed, or copied while it was written, looks like this."
+	);
+}

@@ -10,6 +10,7 @@ import { STORY48_TABLES } from './story48-read';
 /** Formats the loader routes on. */
 export type FileKind =
 	| 'empty'
+	| 'not-database'
 	| 'contract-parquet'
 	| 'story48-parquet'
 	| 'parquet'
@@ -44,6 +45,8 @@ export function detectKind(name: string, bytes: Uint8Array, folderHasLoadSql = f
 	// .duckdb must still reach its loader to get a clear "truncated" error.
 	if (/\.parquet$/.test(base)) return 'contract-parquet';
 	if (/\.duckdb$/.test(base)) return 'duckdb';
+	// A .db or .sqlite that is neither SQLite nor DuckDB: the user expected a database.
+	if (/\.(db|sqlite3?)$/.test(base)) return 'not-database';
 	const text = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
 	const first = text.trimStart();
 	if (first.startsWith('{')) {
