@@ -99,6 +99,24 @@ export const searchTimeOptions = (rows: readonly FleetFact[], size: Size, o: His
 		domainMax: BASELINE_MIN + 10
 	});
 
+/** Horizontal bars, one per category, in the order given (pass rates, hours per state). */
+function bars<T>(
+	rows: readonly T[],
+	categories: string[],
+	size: Size,
+	o: { theme: ChartTheme; marginLeft: number; x: Plot.ScaleOptions; bar: Plot.BarXOptions }
+): Plot.PlotOptions {
+	return {
+		...size,
+		marginLeft: o.marginLeft,
+		style: chartStyle(o.theme),
+		x: { grid: true, ...o.x },
+		y: { label: null, domain: categories },
+		color: { domain: Object.keys(STATE_COLORS), range: Object.values(STATE_COLORS) },
+		marks: [Plot.barX(rows, { tip: true, ...o.bar }), Plot.ruleX([0])]
+	};
+}
+
 /** Pass share per requirement among the judged missions (the count of each in the tip). */
 export function passRateOptions(
 	rates: readonly PassRate[],
@@ -106,26 +124,22 @@ export function passRateOptions(
 	o: { theme?: ChartTheme } = {}
 ): Plot.PlotOptions {
 	const t = o.theme ?? DARK_CHART;
-	return {
-		...size,
-		marginLeft: 110,
-		style: chartStyle(t),
-		x: { label: 'Pass (% of judged missions)', domain: [0, 100], grid: true },
-		y: { label: null, domain: rates.map((r) => r.requirement) },
-		marks: [
-			Plot.barX(
-				rates.filter((r) => r.pass_pct != null),
-				{
-					x: 'pass_pct',
-					y: 'requirement',
-					fill: t.rssi,
-					tip: true,
-					title: (r: PassRate) => `${r.pass} pass, ${r.fail} fail, ${r.unjudged} not judged`
-				}
-			),
-			Plot.ruleX([0])
-		]
-	};
+	return bars(
+		rates.filter((r) => r.pass_pct != null),
+		rates.map((r) => r.requirement),
+		size,
+		{
+			theme: t,
+			marginLeft: 110,
+			x: { label: 'Pass (% of judged missions)', domain: [0, 100] },
+			bar: {
+				x: 'pass_pct',
+				y: 'requirement',
+				fill: t.rssi,
+				title: (r: PassRate) => `${r.pass} pass, ${r.fail} fail, ${r.unjudged} not judged`
+			}
+		}
+	);
 }
 
 /** Hours spent in each flight state across the chosen missions. */
@@ -134,14 +148,15 @@ export function dwellOptions(
 	size: Size,
 	o: { theme?: ChartTheme } = {}
 ): Plot.PlotOptions {
-	const t = o.theme ?? DARK_CHART;
-	return {
-		...size,
-		marginLeft: 90,
-		style: chartStyle(t),
-		x: { label: 'Hours', grid: true },
-		y: { label: null, domain: hours.map((h) => h.state) },
-		color: { domain: Object.keys(STATE_COLORS), range: Object.values(STATE_COLORS) },
-		marks: [Plot.barX(hours, { x: 'hours', y: 'state', fill: 'state', tip: true }), Plot.ruleX([0])]
-	};
+	return bars(
+		hours,
+		hours.map((h) => h.state),
+		size,
+		{
+			theme: o.theme ?? DARK_CHART,
+			marginLeft: 90,
+			x: { label: 'Hours' },
+			bar: { x: 'hours', y: 'state', fill: 'state' }
+		}
+	);
 }
