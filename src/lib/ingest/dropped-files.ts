@@ -85,6 +85,30 @@ export async function readFiles(
 	return { loaded, skipped };
 }
 
+/** The load unit a picked file belongs to: a database or zip file alone, else its folder. */
+export function unitOf(path: string): string {
+	return /\.(duckdb|db|sqlite3?|zip)$/i.test(path)
+		? path
+		: path.slice(0, path.lastIndexOf('/') + 1);
+}
+
+/**
+ * The picked files as load units (a mission folder, a database file, a zip), in the order picked,
+ * and the names of files that are not mission data. A library import reads and loads unit by unit.
+ */
+export function sourceUnits(files: readonly PickedFile[]): {
+	units: PickedFile[][];
+	skipped: string[];
+} {
+	const units = new Map<string, PickedFile[]>();
+	const skipped: string[] = [];
+	for (const f of files) {
+		if (!LOADABLE.test(f.path)) skipped.push(f.path);
+		else units.set(unitOf(f.path), [...(units.get(unitOf(f.path)) ?? []), f]);
+	}
+	return { units: [...units.values()], skipped };
+}
+
 /**
  * True when the picked files hold more than one mission's source (a library): several folders of
  * contract Parquet, or several database or zip files. A library import stays on the library
@@ -93,8 +117,7 @@ export async function readFiles(
 export function isLibrary(files: readonly { path: string }[]): boolean {
 	const sources = new Set<string>();
 	for (const { path } of files) {
-		if (/\.(duckdb|db|sqlite3?|zip)$/i.test(path)) sources.add(path);
-		else if (/\.parquet$/i.test(path)) sources.add(path.slice(0, path.lastIndexOf('/') + 1));
+		if (/\.(duckdb|db|sqlite3?|zip|parquet)$/i.test(path)) sources.add(unitOf(path));
 		if (sources.size > 1) return true;
 	}
 	return false;

@@ -6,15 +6,30 @@ import type { NamedBytes } from '$lib/ingest';
 import type { PickedFile } from '$lib/ingest/dropped-files';
 import { errorText } from './messages';
 
-/** The progress bar: what is loading, files (or bytes) done out of total. */
+/**
+ * The progress bar: what is loading, files done out of total; a library import adds bytes, rows
+ * inserted, the time left and a way to cancel.
+ */
 export interface LoadProgress {
 	label: string;
 	done: number;
 	total: number;
+	bytes?: { done: number; total: number };
+	rows?: number;
+	/** Seconds left, estimated from the bytes done so far (null until it can be). */
+	etaS?: number | null;
+	cancel?: () => void;
 }
 
-/** What a job loads: files picked or dropped (read by the job), bytes, or URLs. */
-export type LoadInput = { picked: PickedFile[] } | { files: NamedBytes[] } | { urls: string[] };
+/**
+ * What a job loads: files picked or dropped (read by the job), a library (many missions, loaded
+ * chunk by chunk: library-import.ts), bytes, or URLs.
+ */
+export type LoadInput =
+	| { picked: PickedFile[] }
+	| { library: PickedFile[] }
+	| { files: NamedBytes[] }
+	| { urls: string[] };
 
 /** What a page opens once its URL's loads are done. */
 export interface Opened {

@@ -16,8 +16,10 @@ import {
 import { readFiles, type PickedFile } from '$lib/ingest/dropped-files';
 import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
 import type { AppState } from './app.svelte';
+import { runLibraryImport } from './library-import';
 import { LoadJob, type LoadInput, type LoadProgress, type Opened } from './load-job.svelte';
-import { errorText, noteText } from './messages';
+import { sayLoad } from './load-report';
+import { errorText } from './messages';
 
 /** The tab's loads: starts jobs, runs their writes in turn, keeps which URL holds which mission. */
 export class Loader {
@@ -43,7 +45,9 @@ export class Loader {
 		const job = new LoadJob((j) =>
 			'urls' in input
 				? this.#loadUrls(j, input.urls)
-				: this.#loadBytes(j, 'picked' in input ? this.#read(input.picked) : input.files)
+				: 'library' in input
+					? this.#loadLibrary(j, input.library)
+					: this.#loadBytes(j, 'picked' in input ? this.#read(input.picked) : input.files)
 		);
 		this.#jobs.set(job.id, job);
 		return job;
@@ -160,6 +164,20 @@ export class Loader {
 		}
 	}
 
+	async #loadLibrary(job: LoadJob, picked: PickedFile[]): Promise<string[]> {
+		try {
+			const r = await runLibraryImport(
+				{ app: this.#app, inTurn: (w) => this.#inTurn(w), progress: (p) => (this.progress = p) },
+				picked
+			);
+			job.errors = [...job.errors, ...r.errors];
+			return r.missionIds;
+		} catch (e) {
+			this.#fail(job, errorText(e));
+			return [];
+		}
+	}
+
 	/**
 	 * Up to four URLs download at once while earlier ones load into DuckDB (a library shared as
 	 * many links opens in about the time its loading takes, not loading plus every download).
@@ -208,13 +226,7 @@ export class Loader {
 
 	async #report(result: IngestResult, refresh: boolean): Promise<string[]> {
 		performance.mark('pisad:loaded');
-		for (const n of result.notes) this.#app.say('note', noteText(n));
-		for (const e of result.errors) this.#app.say('error', errorText(e));
-		for (const t of result.tables)
-			this.#app.say(
-				'note',
-				`Opened as table ${t}: it is not a PISAD mission, but the SQL engine can query it.`
-			);
+		await sayLoad(await this.#app.db(), result, (kind, text) => this.#app.say(kind, text));
 		if (refresh) await this.#app.refresh();
 		return result.missionIds;
 	}

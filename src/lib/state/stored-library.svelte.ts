@@ -29,6 +29,7 @@ export class StoredLibrary {
 	#ready: Promise<void>;
 	/** The library's latest rows (see commit), for missions staged after they answered. */
 	#rows: Parameters<StoredLibrary['commit']> | null = null;
+	#turn: Promise<unknown> = Promise.resolve();
 
 	constructor() {
 		this.#ready = this.#open();
@@ -52,6 +53,11 @@ export class StoredLibrary {
 		return this.#ready;
 	}
 
+	/** True when this tab writes a library kept across reloads (OPFS, with the write lock). */
+	get durable(): boolean {
+		return this.where === 'opfs' && !!this.#store?.writable;
+	}
+
 	has(missionId: string): boolean {
 		return this.missions.some((m) => m.mission_id === missionId);
 	}
@@ -69,12 +75,25 @@ export class StoredLibrary {
 		if (this.#rows) await this.commit(...this.#rows);
 	}
 
-	/** Store the pending missions whose library rows are known now. */
-	async commit(
+	/**
+	 * Store the pending missions whose library rows are known now. Commits run one after another:
+	 * each writes the manifest whole from the one before (a library import commits chunk by
+	 * chunk while the page's own commit may also run).
+	 */
+	commit(
 		rowOf: (missionId: string) => Record<string, unknown> | undefined,
 		dwellOf: (missionId: string) => { state: string; dwell_s: number }[]
 	): Promise<void> {
 		this.#rows = [rowOf, dwellOf];
+		const mine = this.#turn.then(() => this.#commit(rowOf, dwellOf));
+		this.#turn = mine.catch(() => undefined);
+		return mine;
+	}
+
+	async #commit(
+		rowOf: (missionId: string) => Record<string, unknown> | undefined,
+		dwellOf: (missionId: string) => { state: string; dwell_s: number }[]
+	): Promise<void> {
 		const store = this.#store;
 		if (!store?.writable || !this.#pending.size) return;
 		const ready = [...this.#pending].filter(([id]) => rowOf(id));
