@@ -9,6 +9,8 @@ import type { WsMessage } from '../../src/lib/sim/ws';
 import { analysisCsv, loggerFolder, recorderCsv, recorderJson, wsJsonl } from '../support/ingest-formats';
 import { folderFiles, writeStory48 } from '../support/ingest-story48';
 import { miniMission } from '../support/mini-mission';
+import { loadMission } from '../support/signal-missions';
+import { coverage } from '../../src/lib/queries/spatial-coverage';
 import { readFileSync } from 'node:fs';
 
 let db: Db;
@@ -123,6 +125,26 @@ describe('foreign formats recover the simulated mission', () => {
 		expect(a?.st).toBe(sim.state_transition.length);
 		expect(a?.tel).toBe(sim.vehicle_telemetry.length);
 		expect(b?.n).toBe(rssiOf(other).length);
+		// Issue 15: the Pi logs altitude above sea level only; height above home is derived from
+		// it, so the airborne filter, slant ranges and coverage work (coverage was empty).
+		const aId = res.missionIds[1]!;
+		const [alt] = await db.query<{ err: number; n: number }>(
+			`SELECT max(abs(v.alt_rel_m - s.alt)) AS err, count(v.alt_rel_m)::DOUBLE AS n
+			 FROM vehicle_telemetry v JOIN (SELECT unnest($2::DOUBLE[]) AS alt, unnest($3::DOUBLE[]) AS k) s
+			   ON s.k = v.t_rel_s - (SELECT min(t_rel_s) FROM vehicle_telemetry WHERE mission_id = $1)
+			 WHERE v.mission_id = $1`,
+			[aId, JSON.stringify(sim.vehicle_telemetry.map((r) => r.alt_rel_m)), JSON.stringify(sim.vehicle_telemetry.map((r) => r.t_rel_s - sim.vehicle_telemetry[0]!.t_rel_s))]
+		);
+		expect(alt?.n).toBeGreaterThan(0);
+		// The sim's first fix is at home on the ground (within its GPS altitude noise).
+		expect(alt?.err).toBeLessThan(3);
+		const [cov48] = await coverage(db, aId);
+		const simDb = await openNodeDb();
+		await loadMission(simDb, sim);
+		const [covSim] = await coverage(simDb, sim.mission[0]!.mission_id);
+		simDb.close();
+		expect(cov48?.covered_km2).toBeGreaterThan(0);
+		expect(Math.abs(cov48!.covered_km2 - covSim!.covered_km2) / covSim!.covered_km2).toBeLessThan(0.05);
 		const exp = await ingest(db, folderFiles(exportDir!));
 		expect(exp.missionIds).toHaveLength(2);
 		const [, ea] = await Promise.all(exp.missionIds.map(stats));

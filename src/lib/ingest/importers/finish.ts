@@ -5,7 +5,15 @@
  */
 import { PI_CHAIN_COLUMNS, type MissionRow } from '$lib/contract';
 import { IngestError } from '../notes';
-import { addRelative, cleanPositions, cleanRssi, info, orderByTime, warn } from './quality';
+import {
+	addRelative,
+	cleanPositions,
+	cleanRssi,
+	fillRelativeAltitude,
+	info,
+	orderByTime,
+	warn
+} from './quality';
 import { deriveDetections, fillSignal, stateAsOf } from './signal';
 import type { DraftMission, DraftRow, ImportedMission, TimedRow, TimedTable } from './types';
 
@@ -40,6 +48,7 @@ export function finishMission(d: DraftMission, file: string): ImportedMission {
 		fillSignal(t.rssi_sample, file, notes);
 	}
 	cleanPositions(telemetry, file, notes);
+	fillRelativeAltitude(telemetry, file, notes);
 	if (!t.detection?.length && t.rssi_sample?.length) {
 		const det = deriveDetections(t.rssi_sample, telemetry);
 		if (det.length) {

@@ -129,6 +129,29 @@ export function addRelative(
 	}
 }
 
+/**
+ * Height above home where the source only logged altitude above sea level (a story-4.8 Pi logs
+ * `altitude` and no `relative_altitude`): alt_amsl_m minus the first fix's, as the Pi's home is
+ * where it armed. Without it coverage, slant ranges and the airborne filter have nothing to use.
+ */
+export function fillRelativeAltitude(rows: TimedRow[], file: string, notes: DraftNote[]): void {
+	if (rows.some((r) => typeof r.alt_rel_m === 'number')) return;
+	const home = rows.find((r) => typeof r.alt_amsl_m === 'number')?.alt_amsl_m;
+	if (typeof home !== 'number') return;
+	let n = 0;
+	for (const r of rows)
+		if (typeof r.alt_amsl_m === 'number') {
+			r.alt_rel_m = r.alt_amsl_m - home;
+			n++;
+		}
+	info(
+		notes,
+		file,
+		`height above home (alt_rel_m) derived from altitude above sea level minus the first fix's (${home.toFixed(1)} m)`,
+		n
+	);
+}
+
 /** Push a warning note (no-op when nothing was affected). */
 export function warn(notes: DraftNote[], file: string, rows: number, message: string): void {
 	if (rows > 0) notes.push({ file, severity: 'warning', message, rows_affected: rows });
