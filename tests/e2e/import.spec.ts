@@ -1,6 +1,6 @@
 import type { NamedBytes } from '../../src/lib/ingest/files';
 import { simulateMission } from '../../src/lib/sim';
-import { recorderCsv, wsJsonl } from '../support/ingest-formats';
+import { piStateDb, recorderCsv, wsJsonl } from '../support/ingest-formats';
 import { expect, kpi, test, waitForReview } from './fixtures';
 
 const sim = simulateMission({ seed: 5, scenario: 'interference', missionId: 'e2e-import' });
@@ -21,7 +21,26 @@ test('a WebSocket JSONL capture opens as a mission, with its data-quality notes'
 	const sent = sim.ws.filter((m) => (m as { type: string }).type === 'rssi').length;
 	expect(Number(await kpi(page, 'rssi_samples'))).toBe(sent);
 	await expect(page.getByTestId('data-quality')).toBeVisible();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: `Imported 1 mission: ${sent.toLocaleString('en-US')} RSSI samples` })
+	).toBeVisible();
 	await page.screenshot({ path: 'test-results/screens/import-jsonl.png' });
+});
+
+test("the Pi's own pisad.db says what it held: state history, no RSSI", async ({ page }) => {
+	await page.goto('./');
+	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v', { timeout: 60_000 });
+	const bytes = await piStateDb();
+	await page.getByTestId('file-input').setInputFiles(file({ name: 'pisad.db', bytes }));
+	await expect(
+		page.getByRole('status').filter({
+			hasText:
+				'Imported 3 missions: 30 state transitions; no RSSI samples, no telemetry rows, no detections.'
+		})
+	).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('a telemetry-recorder CSV opens; an empty file is refused by name and the page stays', async ({

@@ -44,6 +44,10 @@ test('a library folder imports, stays after a reload, and opens, removes and for
 	await expect(
 		page.getByRole('alert').filter({ hasText: 'broken/rssi_sample.parquet' })
 	).toBeVisible();
+	// What came in, said once: missions, rows per table, the time span, what was skipped.
+	await expect(
+		page.getByRole('status').filter({ hasText: /^Imported 3 missions: [\d,]+ RSSI samples, / })
+	).toContainText(/From 20\d\d-.* Skipped: .*1 folder or file that could not be read/);
 	const bar = page.getByTestId('stored-library');
 	await expect(bar).toHaveAttribute('data-stored', '3');
 	await expect(bar).toContainText('Kept in this browser: 3 missions');

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import initSqlJs from 'sql.js';
 import type { MissionTables } from '../../src/lib/contract';
 import type { Db } from '../../src/lib/db/types';
 import { openNodeDb } from '../../src/lib/db/node';
 import { ingest, type NamedBytes } from '../../src/lib/ingest';
 import { simulateMission } from '../../src/lib/sim';
 import type { WsMessage } from '../../src/lib/sim/ws';
-import { analysisCsv, loggerFolder, recorderCsv, recorderJson, wsJsonl } from '../support/ingest-formats';
+import { analysisCsv, loggerFolder, piStateDb, recorderCsv, recorderJson, wsJsonl } from '../support/ingest-formats';
 import { folderFiles, writeStory48 } from '../support/ingest-story48';
 import { miniMission } from '../support/mini-mission';
 import { loadMission } from '../support/signal-missions';
@@ -168,23 +167,7 @@ describe('foreign formats recover the simulated mission', () => {
 	});
 
 	test('SQLite pisad.db: sessions by gaps, FORCED transitions, no RSSI', async () => {
-		const SQL = await initSqlJs();
-		const s = new SQL.Database();
-		s.exec(`CREATE TABLE state_history (id INTEGER PRIMARY KEY AUTOINCREMENT, from_state TEXT NOT NULL, to_state TEXT NOT NULL, timestamp DATETIME NOT NULL, reason TEXT, operator_id TEXT, action_duration_ms INTEGER, created_at DATETIME DEFAULT CURRENT_TIMESTAMP);
-			CREATE TABLE current_state (id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT NOT NULL, previous_state TEXT NOT NULL, homing_enabled BOOLEAN DEFAULT 0, last_detection_time REAL DEFAULT 0, detection_count INTEGER DEFAULT 0, updated_at DATETIME);
-			CREATE TABLE config_profiles (id TEXT PRIMARY KEY, name TEXT UNIQUE NOT NULL, description TEXT, sdr_config TEXT, signal_config TEXT, homing_config TEXT, is_default BOOLEAN DEFAULT 0, created_at TIMESTAMP, updated_at TIMESTAMP);
-			INSERT INTO current_state VALUES (1, 'IDLE', 'EMERGENCY', 0, 0, 3, '2025-08-20 10:00:00');`);
-		const starts = [Date.UTC(2025, 7, 18, 9), Date.UTC(2025, 7, 18, 14), Date.UTC(2025, 7, 19, 9)];
-		const cycle = [['IDLE', 'SEARCHING', 'Search started'], ['SEARCHING', 'DETECTING', 'Signal detected at -65.0dBm with 70.0% confidence'], ['DETECTING', 'SEARCHING', 'Signal lost'], ['SEARCHING', 'EMERGENCY', 'FORCED: test'], ['EMERGENCY', 'IDLE', 'Emergency Stop: cleared']];
-		starts.forEach((t0, k) => {
-			for (let i = 0; i < 5 * (k + 1); i++) {
-				const [f, t, r] = cycle[i % 5]!;
-				const ts = new Date(t0 + i * 60_000).toISOString().replace('Z', '+00:00');
-				s.exec(`INSERT INTO state_history (from_state, to_state, timestamp, reason, created_at) VALUES ('${f}', '${t}', '${ts}', '${r}', '${ts.slice(0, 19).replace('T', ' ')}')`);
-			}
-		});
-		const bytes = s.export();
-		s.close();
+		const bytes = await piStateDb();
 		const res = await ingest(db, [{ name: 'data/pisad.db', bytes }]);
 		expect(res.missionIds).toHaveLength(3);
 		const counts = await Promise.all(res.missionIds.map(stats));

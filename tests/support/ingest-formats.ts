@@ -2,6 +2,7 @@
  * Simulated missions written in the Pi's foreign formats (pisad-domain.md §2), so import tests can
  * check the numbers they recover against the simulator's own rows.
  */
+import initSqlJs from 'sql.js';
 import type { MissionTables, VehicleTelemetryRow } from '../../src/lib/contract';
 import type { NamedBytes } from '../../src/lib/ingest';
 import { RECORDER_COLUMNS } from '../../src/lib/ingest/importers/recorder';
@@ -187,4 +188,37 @@ export function wsJsonl(ws: object[], name = 'ws_capture.jsonl'): NamedBytes {
 		'{"type":"rssi","data":{"rssi":-7'
 	];
 	return { name, bytes: enc([...ws.map((m) => JSON.stringify(m)), ...extra].join('\n')) };
+}
+
+/**
+ * The Pi's own SQLite pisad.db (state history only, no RSSI): three sessions of 5, 10 and 15
+ * state changes (30 in all, 6 of them FORCED), split by the importer at the gaps between them.
+ */
+export async function piStateDb(): Promise<Uint8Array> {
+	const SQL = await initSqlJs();
+	const s = new SQL.Database();
+	s.exec(`CREATE TABLE state_history (id INTEGER PRIMARY KEY AUTOINCREMENT, from_state TEXT NOT NULL, to_state TEXT NOT NULL, timestamp DATETIME NOT NULL, reason TEXT, operator_id TEXT, action_duration_ms INTEGER, created_at DATETIME DEFAULT CURRENT_TIMESTAMP);
+		CREATE TABLE current_state (id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT NOT NULL, previous_state TEXT NOT NULL, homing_enabled BOOLEAN DEFAULT 0, last_detection_time REAL DEFAULT 0, detection_count INTEGER DEFAULT 0, updated_at DATETIME);
+		CREATE TABLE config_profiles (id TEXT PRIMARY KEY, name TEXT UNIQUE NOT NULL, description TEXT, sdr_config TEXT, signal_config TEXT, homing_config TEXT, is_default BOOLEAN DEFAULT 0, created_at TIMESTAMP, updated_at TIMESTAMP);
+		INSERT INTO current_state VALUES (1, 'IDLE', 'EMERGENCY', 0, 0, 3, '2025-08-20 10:00:00');`);
+	const starts = [Date.UTC(2025, 7, 18, 9), Date.UTC(2025, 7, 18, 14), Date.UTC(2025, 7, 19, 9)];
+	const cycle = [
+		['IDLE', 'SEARCHING', 'Search started'],
+		['SEARCHING', 'DETECTING', 'Signal detected at -65.0dBm with 70.0% confidence'],
+		['DETECTING', 'SEARCHING', 'Signal lost'],
+		['SEARCHING', 'EMERGENCY', 'FORCED: test'],
+		['EMERGENCY', 'IDLE', 'Emergency Stop: cleared']
+	];
+	starts.forEach((t0, k) => {
+		for (let i = 0; i < 5 * (k + 1); i++) {
+			const [f, t, r] = cycle[i % 5]!;
+			const ts = new Date(t0 + i * 60_000).toISOString().replace('Z', '+00:00');
+			s.exec(
+				`INSERT INTO state_history (from_state, to_state, timestamp, reason, created_at) VALUES ('${f}', '${t}', '${ts}', '${r}', '${ts.slice(0, 19).replace('T', ' ')}')`
+			);
+		}
+	});
+	const bytes = s.export();
+	s.close();
+	return bytes;
 }

@@ -10,6 +10,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { CONTRACT_TABLES } from '$lib/contract';
 import type { Db } from '$lib/db/types';
+import { timed } from '$lib/perf';
 import { sqlText } from '$lib/queries/sql';
 import type { Staged } from './decode';
 import { unstageExpr } from './parquet';
@@ -45,22 +46,28 @@ export async function writeBulk(
 				at(t.file);
 				if (!t.ipc || t.cols.map((c) => c.name).join(',') !== names)
 					throw new Error(`${t.file} does not fit the batch`);
-				const staged: Staged = await t.ipc();
+				const staged: Staged = await timed('import:decode-wait', () =>
+					(t.ipc as () => Promise<Staged>)()
+				);
 				// Read before the buffer goes to the engine (it is transferred there).
 				if (table === 'mission')
 					byFolder[folders.findIndex((f) => f.tables.includes(t))]?.push(...idsOf(staged.ipc));
 				if (typed !== null && staged.typed !== typed)
 					throw new Error(`${t.file} does not fit the batch`);
-				await insert('ingest_stage', staged.ipc, typed !== null);
+				await timed('import:insert-arrow', () =>
+					insert('ingest_stage', staged.ipc, typed !== null)
+				);
 				typed = staged.typed;
 				onTable(t.file);
 			}
 			if (table === 'mission' || table === 'rssi_sample')
 				await db.exec(sqlText('ingest/fresh_from_stage'));
 			const list = first.cols.map((c) => unstageExpr(c, typed === true)).join(', ');
-			await db.exec(
-				`INSERT INTO main."${table}" BY NAME SELECT ${list}
-				 FROM ingest_stage WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`
+			await timed('import:insert-select', () =>
+				db.exec(
+					`INSERT INTO main."${table}" BY NAME SELECT ${list}
+					 FROM ingest_stage WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`
+				)
 			);
 			await db.exec('DROP TABLE ingest_stage');
 		}

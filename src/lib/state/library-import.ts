@@ -1,13 +1,17 @@
 /**
  * A library import (issue 15): many missions chosen or dropped at once. Loaded in chunks of a few
- * mission folders, read from disk one chunk ahead, so the tab holds at most two chunks' file
- * bytes. A library too large to sit in this tab's engine (over {@link ENGINE_KEEP_BYTES}) and a
- * browser that keeps it (OPFS) keeps only what the library and the fleet view need: each chunk's
- * library rows and dwell are computed, its files stored, and its rows dropped from the engine;
- * a mission's rows come back when it is opened (or all, with "Load all"). Progress says files,
- * bytes, rows, time left, and the import can be cancelled between chunks (what was loaded stays).
+ * dozen mission folders (three write batches, so the workers decode one batch while the engine
+ * writes the one before), the next chunk read from disk while this one is kept, so the tab holds
+ * at most two chunks' file bytes. Where the browser keeps the library (OPFS), the engine keeps
+ * only what the library table and the fleet view need: each chunk's library rows and dwell are
+ * computed, its files stored, and its rows dropped from the engine (DuckDB gives the memory
+ * back). A mission's rows come back when it is opened (or all, with "Load all"), exactly as after
+ * a reload: one state, whatever the size, and 100 flight hours fit in the tab. Without storage
+ * the rows stay in the engine. Progress says files, bytes, rows and time left; the import can be
+ * cancelled between chunks (what was imported before stays).
  */
 import type { Db } from '$lib/db/types';
+import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
 import { sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { checkSize, DEFAULT_MAX_BYTES } from '$lib/ingest/limits';
@@ -30,12 +34,13 @@ import type { LoadProgress } from './load-job.svelte';
 import type { AppState } from './app.svelte';
 import type { StoredLibrary } from './stored-library.svelte';
 
-/** A library up to this many bytes of files keeps its rows in the engine (about 25 flight hours). */
-export const ENGINE_KEEP_BYTES = 96e6;
-/** A chunk: at most this many load units (mission folders, files)… */
-const CHUNK_UNITS = 8;
-/** …and about this many bytes. */
-const CHUNK_BYTES = 24e6;
+/**
+ * A chunk: at most this many load units (mission folders, files) and about this many bytes read
+ * and loaded at once (the ingest decodes a write batch ahead only inside one call); library rows
+ * are computed, stored and dropped from the engine once about `settleBytes` have come in (the KPI
+ * query costs the same for 8 missions as for 30).
+ */
+export const CHUNK = { units: 24, bytes: 64e6, settleBytes: 64e6 };
 
 /** What a library import needs from the app. */
 export interface ImportDeps {
@@ -59,13 +64,15 @@ export interface LibraryImport {
 export async function importLibrary(
 	deps: ImportDeps,
 	picked: PickedFile[],
-	signal: AbortSignal
+	signal: AbortSignal,
+	chunk = CHUNK
 ): Promise<LibraryImport> {
 	const { units, skipped } = sourceUnits(picked);
 	for (const u of units) for (const f of u) checkSize(f.path, f.file.size, DEFAULT_MAX_BYTES);
-	const chunks = chunked(units);
+	const chunks = chunked(units, chunk);
 	const bytesTotal = units.flat().reduce((n, f) => n + f.file.size, 0);
-	const dropRows = deps.stored.durable && bytesTotal > ENGINE_KEEP_BYTES;
+	await deps.stored.ready();
+	const dropRows = deps.stored.durable;
 	const out: LibraryImport = {
 		missionIds: [],
 		errors: [],
@@ -90,84 +97,109 @@ export async function importLibrary(
 		});
 	};
 	report('Importing the library');
+	const pending: { files: NamedBytes[]; result: IngestResult }[] = [];
 	let next = chunks.length ? readChunk(chunks[0] ?? []) : null;
 	for (let i = 0; i < chunks.length && next; i++) {
-		const { files, errors } = await next;
+		const { files, errors } = await timed(
+			'import:wait-read',
+			() => next as ReturnType<typeof readChunk>
+		);
 		out.errors.push(...errors);
 		out.tally.failed += errors.length;
 		if (signal.aborted) {
 			out.cancelled = true;
+			await settle(deps, pending.splice(0));
 			break;
 		}
-		// Read the next chunk from disk while this one goes into the engine.
-		next = i + 1 < chunks.length ? readChunk(chunks[i + 1] ?? []) : null;
-		const size = files.reduce((n, f) => n + f.bytes.length, 0);
+		const size = bytesOf(files);
 		let result: IngestResult | null = null;
 		try {
-			result = await deps.inTurn(() =>
-				ingest(deps.db, files, {
-					onProgress: (p) => {
-						filesDone++;
-						report(`Importing ${p.file}`);
-					}
-				})
+			result = await timed('import:ingest', () =>
+				deps.inTurn(() =>
+					ingest(deps.db, files, {
+						onProgress: (p) => {
+							filesDone++;
+							report(`Importing ${p.file}`);
+						}
+					})
+				)
 			);
 		} catch (e) {
 			out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
 		}
 		bytesDone += size;
-		if (result) await settle(deps, out, files, result, dropRows);
+		// Read the next chunk from disk while this one is counted and kept.
+		next = i + 1 < chunks.length ? readChunk(chunks[i + 1] ?? []) : null;
+		if (result) {
+			await tallyChunk(deps.db, out, result);
+			if (!dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
+			else pending.push({ files, result });
+		}
+		const last = i + 1 === chunks.length || signal.aborted;
+		if (last || pending.reduce((n, p) => n + bytesOf(p.files), 0) >= chunk.settleBytes)
+			await settle(deps, pending.splice(0));
 		report('Importing the library');
 	}
 	return out;
 }
 
-/** Count a chunk's rows, then keep it: stored and dropped from the engine, or staged to keep. */
-async function settle(
-	deps: ImportDeps,
-	out: LibraryImport,
-	files: NamedBytes[],
-	result: IngestResult,
-	dropRows: boolean
-): Promise<void> {
-	const { db, stored } = deps;
+const bytesOf = (files: NamedBytes[]): number => files.reduce((n, f) => n + f.bytes.length, 0);
+
+/** Add a chunk's missions, rows, notes and errors to the import's tally. */
+async function tallyChunk(db: Db, out: LibraryImport, result: IngestResult): Promise<void> {
 	const ids = result.missionIds;
 	out.missionIds.push(...ids);
 	out.errors.push(...result.errors);
 	out.notes.push(...result.notes);
-	out.tally = addCounts(out.tally, ids.length ? await importCounts(db) : [], ids);
+	const counts = ids.length ? await timed('import:counts', () => importCounts(db)) : [];
+	out.tally = addCounts(out.tally, counts, ids);
 	out.tally.already += alreadyLoaded(result.notes);
 	out.tally.failed += result.errors.length;
+}
+
+/**
+ * Keep chunks loaded since the last settle: their library rows and dwell computed in one pass,
+ * their files stored, then their rows dropped from the engine.
+ */
+async function settle(
+	deps: ImportDeps,
+	chunks: { files: NamedBytes[]; result: IngestResult }[]
+): Promise<void> {
+	const { db, stored } = deps;
+	const ids = chunks.flatMap((c) => c.result.missionIds);
 	if (!ids.length) return;
-	// Rows kept in the engine: the files are kept once the library's KPIs answer (as any load).
-	if (!dropRows) return void stored.stage(files, result.sources).catch(() => undefined);
-	const [list, kpis, dwell] = await deps.inTurn(() =>
-		Promise.all([missionList(db), missionKpiSql(db, null), stateDwell(db, null)])
+	const [list, kpis, dwell] = await timed('import:library-rows', () =>
+		deps.inTurn(() => Promise.all([missionList(db), missionKpiSql(db, null), stateDwell(db, null)]))
 	);
-	await stored.stage(files, result.sources);
-	await stored.commit(
-		(id) => {
-			const m = list.find((r) => r.mission_id === id);
-			return m && ids.includes(id)
-				? { ...(kpis.find((k) => k.mission_id === id) ?? {}), ...m }
-				: undefined;
-		},
-		(id) =>
-			dwell.filter((d) => d.mission_id === id).map((d) => ({ state: d.state, dwell_s: d.dwell_s }))
+	for (const c of chunks) await timed('import:hash', () => stored.stage(c.files, c.result.sources));
+	await timed('import:store', () =>
+		stored.commit(
+			(id) => {
+				const m = list.find((r) => r.mission_id === id);
+				return m && ids.includes(id)
+					? { ...(kpis.find((k) => k.mission_id === id) ?? {}), ...m }
+					: undefined;
+			},
+			(id) =>
+				dwell
+					.filter((d) => d.mission_id === id)
+					.map((d) => ({ state: d.state, dwell_s: d.dwell_s }))
+		)
 	);
 	// Only what is safely stored leaves the engine (a refused write keeps the rows here).
 	const kept = ids.filter((id) => stored.has(id));
-	if (kept.length) await deps.inTurn(() => deleteMissions(db, kept));
+	if (kept.length)
+		await timed('import:drop-rows', () => deps.inTurn(() => deleteMissions(db, kept)));
 }
 
-/** Units in chunks of at most CHUNK_UNITS units and about CHUNK_BYTES. */
-function chunked(units: PickedFile[][]): PickedFile[][][] {
+/** Units in chunks of at most `chunk.units` units and about `chunk.bytes`. */
+function chunked(units: PickedFile[][], chunk: typeof CHUNK): PickedFile[][][] {
 	const out: PickedFile[][][] = [];
 	let cur: PickedFile[][] = [];
 	let bytes = 0;
 	for (const u of units) {
 		const b = u.reduce((n, f) => n + f.file.size, 0);
-		if (cur.length && (cur.length >= CHUNK_UNITS || bytes + b > CHUNK_BYTES)) {
+		if (cur.length && (cur.length >= chunk.units || bytes + b > chunk.bytes)) {
 			out.push(cur);
 			cur = [];
 			bytes = 0;
@@ -222,7 +254,6 @@ export async function runLibraryImport(
 	const { app } = run;
 	try {
 		const db = await app.db();
-		await app.stored.ready();
 		performance.mark('pisad:load-start');
 		const deps: ImportDeps = {
 			db,

@@ -31,13 +31,14 @@ export class StoredLibrary {
 	#rows: Parameters<StoredLibrary['commit']> | null = null;
 	#turn: Promise<unknown> = Promise.resolve();
 
-	constructor() {
-		this.#ready = this.#open();
+	/** `open` finds the store (this origin's OPFS; tests hand in one over memory). */
+	constructor(open: () => Promise<LibraryStore> = openLibraryStore) {
+		this.#ready = this.#open(open);
 	}
 
-	async #open(): Promise<void> {
+	async #open(open: () => Promise<LibraryStore>): Promise<void> {
 		try {
-			this.#store = await openLibraryStore();
+			this.#store = await open();
 			this.where = this.#store.where;
 			this.why = this.#store.why;
 			this.missions = this.#store.manifest.missions;

@@ -92,7 +92,9 @@ export function summaryText(t: ImportTally): string {
 	} else parts.push('No new missions were imported.');
 	const skipped = [
 		t.already ? `${plural(t.already, 'mission')} already in the library` : '',
-		t.notData ? `${plural(t.notData, 'file')} that are not mission data` : '',
+		t.notData
+			? `${plural(t.notData, 'file')} that ${t.notData === 1 ? 'is' : 'are'} not mission data`
+			: '',
 		t.failed
 			? `${plural(t.failed, 'folder or file', 'folders or files')} that could not be read (named above)`
 			: ''
