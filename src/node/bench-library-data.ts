@@ -3,9 +3,18 @@
  * libraries of any size made of them and of copies written by native DuckDB (.bench/lib-<N>h).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { CONTRACT_TABLES } from '../lib/contract';
 
 const BASE = '.bench/lib-base';
 
@@ -74,4 +83,47 @@ export async function libraryDir(hours: number): Promise<string> {
 	con.closeSync();
 	writeFileSync(join(dir, 'complete'), `${(total / 3600).toFixed(2)} h\n`);
 	return dir;
+}
+
+export function folderSize(dir: string): { missions: number; bytes: number } {
+	let bytes = 0;
+	const missions = readdirSync(dir).filter((m) => statSync(join(dir, m)).isDirectory());
+	for (const m of missions)
+		for (const f of readdirSync(join(dir, m))) bytes += statSync(join(dir, m, f)).size;
+	return { missions: missions.length, bytes };
+}
+
+/** Native DuckDB (the engine version the app ships) loading every contract table into memory. */
+export async function nativeLoad(dir: string): Promise<number> {
+	const db = await DuckDBInstance.create(':memory:');
+	const con = await db.connect();
+	const t0 = performance.now();
+	const missions = readdirSync(dir);
+	for (const t of CONTRACT_TABLES) {
+		if (!missions.some((m) => existsSync(join(dir, m, `${t}.parquet`)))) continue;
+		const glob = join(dir, '*', `${t}.parquet`);
+		await con.run(
+			`CREATE TABLE ${t} AS SELECT * FROM read_parquet('${glob}', union_by_name = true)`
+		);
+	}
+	const ms = performance.now() - t0;
+	con.closeSync();
+	return ms;
+}
+
+/** Resident memory of the biggest renderer process of this browser (MB), from /proc. */
+export function rendererMb(): number | null {
+	let best: number | null = null;
+	for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+		try {
+			const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			if (!cmd.includes('--type=renderer') || !cmd.includes('pisad-bench-library')) continue;
+			const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+			const mb = rss ? Number(rss[1]) / 1024 : 0;
+			best = Math.max(best ?? 0, mb);
+		} catch {
+			// the process ended while it was read
+		}
+	}
+	return best;
 }

@@ -5,6 +5,7 @@
  */
 import type { NamedBytes } from './files';
 import { checkSize } from './limits';
+import { IngestError } from './notes';
 
 /** A file the user dropped or picked, before it is read: its path keeps the dropped folder. */
 export interface PickedFile {
@@ -121,4 +122,50 @@ export function isLibrary(files: readonly { path: string }[]): boolean {
 		if (sources.size > 1) return true;
 	}
 	return false;
+}
+
+/** Units in chunks of at most `chunk.units` units and about `chunk.bytes`. */
+export function chunkUnits(
+	units: PickedFile[][],
+	chunk: { units: number; bytes: number }
+): PickedFile[][][] {
+	const out: PickedFile[][][] = [];
+	let cur: PickedFile[][] = [];
+	let bytes = 0;
+	for (const u of units) {
+		const b = u.reduce((n, f) => n + f.file.size, 0);
+		if (cur.length && (cur.length >= chunk.units || bytes + b > chunk.bytes)) {
+			out.push(cur);
+			cur = [];
+			bytes = 0;
+		}
+		cur.push(u);
+		bytes += b;
+	}
+	if (cur.length) out.push(cur);
+	return out;
+}
+
+/** Units read from disk; a file the browser cannot read is named (IngestError), the rest go on. */
+export async function readUnits(
+	units: PickedFile[][]
+): Promise<{ files: NamedBytes[]; errors: IngestError[] }> {
+	const errors: IngestError[] = [];
+	const read = await Promise.all(
+		units.flat().map(async (f): Promise<NamedBytes | null> => {
+			try {
+				return { name: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) };
+			} catch (e) {
+				errors.push(
+					new IngestError(
+						f.path,
+						`${f.path} could not be read (${e instanceof Error ? e.message : String(e)})`,
+						'Check the file is still there and readable, then import it again.'
+					)
+				);
+				return null;
+			}
+		})
+	);
+	return { files: read.filter((f): f is NamedBytes => f !== null), errors };
 }

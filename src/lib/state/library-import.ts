@@ -13,7 +13,7 @@
 import type { Db } from '$lib/db/types';
 import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
-import { sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
+import { chunkUnits, readUnits, sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { checkSize, DEFAULT_MAX_BYTES } from '$lib/ingest/limits';
 import { IngestError } from '$lib/ingest/notes';
 import { importCounts } from '$lib/queries/ingest-import-counts';
@@ -69,7 +69,7 @@ export async function importLibrary(
 ): Promise<LibraryImport> {
 	const { units, skipped } = sourceUnits(picked);
 	for (const u of units) for (const f of u) checkSize(f.path, f.file.size, DEFAULT_MAX_BYTES);
-	const chunks = chunked(units, chunk);
+	const chunks = chunkUnits(units, chunk);
 	const bytesTotal = units.flat().reduce((n, f) => n + f.file.size, 0);
 	await deps.stored.ready();
 	const dropRows = deps.stored.durable;
@@ -98,11 +98,11 @@ export async function importLibrary(
 	};
 	report('Importing the library');
 	const pending: { files: NamedBytes[]; result: IngestResult }[] = [];
-	let next = chunks.length ? readChunk(chunks[0] ?? []) : null;
+	let next = chunks.length ? readUnits(chunks[0] ?? []) : null;
 	for (let i = 0; i < chunks.length && next; i++) {
 		const { files, errors } = await timed(
 			'import:wait-read',
-			() => next as ReturnType<typeof readChunk>
+			() => next as ReturnType<typeof readUnits>
 		);
 		out.errors.push(...errors);
 		out.tally.failed += errors.length;
@@ -129,7 +129,7 @@ export async function importLibrary(
 		}
 		bytesDone += size;
 		// Read the next chunk from disk while this one is counted and kept.
-		next = i + 1 < chunks.length ? readChunk(chunks[i + 1] ?? []) : null;
+		next = i + 1 < chunks.length ? readUnits(chunks[i + 1] ?? []) : null;
 		if (result) {
 			await tallyChunk(deps.db, out, result);
 			if (!dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
@@ -190,49 +190,6 @@ async function settle(
 	const kept = ids.filter((id) => stored.has(id));
 	if (kept.length)
 		await timed('import:drop-rows', () => deps.inTurn(() => deleteMissions(db, kept)));
-}
-
-/** Units in chunks of at most `chunk.units` units and about `chunk.bytes`. */
-function chunked(units: PickedFile[][], chunk: typeof CHUNK): PickedFile[][][] {
-	const out: PickedFile[][][] = [];
-	let cur: PickedFile[][] = [];
-	let bytes = 0;
-	for (const u of units) {
-		const b = u.reduce((n, f) => n + f.file.size, 0);
-		if (cur.length && (cur.length >= chunk.units || bytes + b > chunk.bytes)) {
-			out.push(cur);
-			cur = [];
-			bytes = 0;
-		}
-		cur.push(u);
-		bytes += b;
-	}
-	if (cur.length) out.push(cur);
-	return out;
-}
-
-/** A chunk's files read from disk; a file the browser cannot read is named, the rest go on. */
-async function readChunk(
-	units: PickedFile[][]
-): Promise<{ files: NamedBytes[]; errors: IngestError[] }> {
-	const errors: IngestError[] = [];
-	const read = await Promise.all(
-		units.flat().map(async (f): Promise<NamedBytes | null> => {
-			try {
-				return { name: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) };
-			} catch (e) {
-				errors.push(
-					new IngestError(
-						f.path,
-						`${f.path} could not be read (${e instanceof Error ? e.message : String(e)})`,
-						'Check the file is still there and readable, then import it again.'
-					)
-				);
-				return null;
-			}
-		})
-	);
-	return { files: read.filter((f): f is NamedBytes => f !== null), errors };
 }
 
 /** The app's side of a library import: the engine, the stored library, messages, the list. */
