@@ -44,6 +44,15 @@ export async function decodePieces(file: SparseFile, columns: ContractColumn[]):
 	return typed ?? { ipc: await piecesToIpc(file, columns), typed: false };
 }
 
+/**
+ * Every column of a whole file as Arrow IPC with the file's own types (LIST and STRUCT too): a
+ * fleet archive's manifest (missions.parquet). Null when parquet-wasm cannot run or read it.
+ */
+export async function decodeAllTyped(bytes: Uint8Array): Promise<Uint8Array | null> {
+	if (!(await wasmReady())) return null;
+	return parquetWasmToIpc(bytes);
+}
+
 async function typedIpc(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged | null> {
 	if (!(await wasmReady())) return null;
 	try {

@@ -117,7 +117,8 @@ function infoOf(meta: FileMetaData): ParquetInfo {
 export async function parquetToIpc(
 	src: Uint8Array | AsyncBuffer,
 	columns: ContractColumn[],
-	known?: FileMetaData
+	known?: FileMetaData,
+	rows?: [number, number]
 ): Promise<Uint8Array> {
 	// Bytes in memory, or a file read by ranges: hyparquet then fetches only the footer (unless
 	// `known`) and the chunks of `columns`, coalesced into a few requests.
@@ -125,11 +126,15 @@ export async function parquetToIpc(
 	const metadata =
 		known ??
 		(file instanceof ArrayBuffer ? parquetMetadata(file) : await parquetMetadataAsync(file));
-	const numRows = Number(metadata.num_rows);
+	// `rows`: only rows [start, end) (a fleet archive's row groups of one mission), read by ranges.
+	const [first, end] = rows ?? [0, Number(metadata.num_rows)];
+	const numRows = end - first;
 	const chunks = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>();
 	await parquetRead({
 		file,
 		metadata,
+		rowStart: first,
+		rowEnd: end,
 		columns: columns.map((c) => c.name),
 		compressors,
 		// Keep timestamps as µs (the default Date would drop microseconds).
@@ -140,7 +145,7 @@ export async function parquetToIpc(
 		},
 		onChunk: (c) => {
 			const list = chunks.get(c.columnName) ?? [];
-			list.push({ rowStart: c.rowStart, data: c.columnData as ArrayLike<unknown> });
+			list.push({ rowStart: c.rowStart - first, data: c.columnData as ArrayLike<unknown> });
 			chunks.set(c.columnName, list);
 		}
 	});

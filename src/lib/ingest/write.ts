@@ -34,6 +34,8 @@ export interface MissionWrite {
 	quality?: DataQualityNote[];
 	/** Called as each table is written. */
 	onTable?(file: string): void;
+	/** Only these missions' rows (a fleet archive's row groups hold neighbouring missions too). */
+	only?: readonly string[];
 }
 
 // Loads nest (a .duckdb found in a drop): the known-missions table lives for the outermost one.
@@ -97,6 +99,7 @@ export async function commitFresh(db: Db): Promise<string[]> {
 export async function writeTables(db: Db, w: MissionWrite): Promise<string[]> {
 	const insert = db.insertArrowIpc?.bind(db);
 	if (!insert) throw new Error('This database cannot take Arrow data (insertArrowIpc)');
+	const only = w.only?.map((id) => `'${id.replaceAll("'", "''")}'`).join(', ');
 	return inTransaction(db, w.file, async (at) => {
 		await openFresh(db);
 		for (const t of w.tables) {
@@ -109,6 +112,8 @@ export async function writeTables(db: Db, w: MissionWrite): Promise<string[]> {
 				);
 			const staged = await t.ipc();
 			await insert('ingest_stage', staged.ipc);
+			if (only !== undefined)
+				await db.exec(`DELETE FROM ingest_stage WHERE mission_id NOT IN (${only || "''"})`);
 			// Missions are counted by mission or rssi_sample rows, as known_open counts them.
 			if (t.table === 'mission' || t.table === 'rssi_sample')
 				await db.exec(sqlText('ingest/fresh_from_stage'));

@@ -12,6 +12,7 @@ import type { LoadInput, LoadJob, LoadProgress, Opened } from './load-job.svelte
 import { Loader } from './loader.svelte';
 import { errorText } from './messages';
 import { StoredLibrary } from './stored-library.svelte';
+import { ArchiveState } from './archive.svelte';
 
 export interface AppMessage {
 	id: number;
@@ -37,6 +38,8 @@ export class AppState {
 	readonly loader: Loader = new Loader(this);
 	/** The library kept in the browser across reloads (OPFS), or for this session only. */
 	readonly stored = new StoredLibrary();
+	/** A fleet archive opened by URL (its manifest; rows load when a mission is opened). */
+	readonly archive = new ArchiveState();
 	#db: Promise<Db>;
 
 	constructor() {

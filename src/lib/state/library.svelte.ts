@@ -81,26 +81,31 @@ export class Library {
 		await this.#app.refresh();
 	}
 
-	/** Stored missions not in the engine yet (after a reload): their rows as stored. */
-	#storedOnly = $derived.by((): LibraryRow[] => {
-		// A local lookup, never rendered.
+	/**
+	 * Missions kept outside the engine (the browser's stored library, then the open fleet
+	 * archive), not loaded: their library rows and dwell as kept. Each appears once.
+	 */
+	#kept = $derived.by(() => {
+		// Local lookups, never rendered.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const loaded = new Set(this.#app.missions.map((m) => m.mission_id));
-		return this.#app.stored.missions
-			.filter((m) => !loaded.has(m.mission_id))
-			.map((m) => m.row as unknown as LibraryRow);
+		const seen = new Set(this.#app.missions.map((m) => m.mission_id));
+		const out: { row: LibraryRow; dwell: { state: string; dwell_s: number }[]; id: string }[] = [];
+		for (const m of [...this.#app.stored.missions, ...this.#app.archive.missions]) {
+			if (seen.has(m.mission_id)) continue;
+			seen.add(m.mission_id);
+			out.push({ id: m.mission_id, row: m.row as unknown as LibraryRow, dwell: m.dwell });
+		}
+		return out;
 	});
 
-	/** Dwell per mission and state: the engine's, and the stored ones' as stored. */
-	dwellRows = $derived.by(() => {
-		// A local lookup, never rendered.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const loaded = new Set(this.#app.missions.map((m) => m.mission_id));
-		const stored = this.#app.stored.missions
-			.filter((m) => !loaded.has(m.mission_id))
-			.flatMap((m) => m.dwell.map((d) => ({ ...d, mission_id: m.mission_id })));
-		return [...(this.dwell.data ?? []), ...stored];
-	});
+	/** Stored missions whose rows are not in the engine ("Load all" loads them). */
+	storedNotLoaded = $derived(this.#kept.filter((k) => this.#app.stored.has(k.id)).length);
+
+	/** Dwell per mission and state: the engine's, and the kept ones' as kept. */
+	dwellRows = $derived.by(() => [
+		...(this.dwell.data ?? []),
+		...this.#kept.flatMap((k) => k.dwell.map((d) => ({ ...d, mission_id: k.id })))
+	]);
 
 	/** Missions joined with their KPIs (and the stored ones not loaded yet), sorted. */
 	rows = $derived.by((): LibraryRow[] => {
@@ -109,7 +114,7 @@ export class Library {
 			...(k?.get(m.mission_id) ?? {}),
 			...m
 		}));
-		rows.push(...this.#storedOnly);
+		rows.push(...this.#kept.map((k) => k.row));
 		const key = this.sortKey as keyof LibraryRow;
 		const dir = this.sortDesc ? -1 : 1;
 		return rows.sort((a, b) => {

@@ -17,6 +17,7 @@ import { readFiles, type PickedFile } from '$lib/ingest/dropped-files';
 import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
 import type { AppState } from './app.svelte';
 import { runLibraryImport } from './library-import';
+import { restore, restoreAll } from './restore';
 import { LoadJob, type LoadInput, type LoadProgress, type Opened } from './load-job.svelte';
 import { sayLoad } from './load-report';
 import { errorText } from './messages';
@@ -76,10 +77,17 @@ export class Loader {
 		const root = new URL(asset('/'), url);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const srcs = q.getAll('src').map((s) => new URL(s, root).href);
+		const archive = q.get('archive');
+		if (archive)
+			await this.#app.archive.open(archive).catch((e) => this.#app.say('error', errorText(e)));
 		const ids = [...((await this.job(Number(q.get('job')))?.done) ?? [])];
 		if (srcs.length) ids.push(...(await this.start({ urls: srcs }).done));
 		if (!this.#app.missions.length) await this.#app.refresh();
-		await this.#restore(['m', 'a', 'b'].map((k) => q.get(k)));
+		await restore(
+			this.#app,
+			this,
+			['m', 'a', 'b'].map((k) => q.get(k))
+		);
 		const known = this.#app.missions.map((m) => m.mission_id);
 		const m = q.get('m');
 		if (m && !known.includes(m))
@@ -91,24 +99,9 @@ export class Loader {
 		return { ids, missionId: m && known.includes(m) ? m : first };
 	}
 
-	/** Load the stored library's files of the named missions that are not in the engine yet. */
-	async #restore(named: (string | null)[]): Promise<void> {
-		const stored = this.#app.stored;
-		await stored.ready();
-		// A local lookup, never rendered.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const known = new Set(this.#app.missions.map((m) => m.mission_id));
-		const want = named.filter((id): id is string => !!id && !known.has(id) && stored.has(id));
-		if (want.length) await this.start({ files: await stored.read(want) }).done;
-	}
-
 	/** Load every stored mission not in the engine yet (for SQL over the whole library). */
-	async restoreAll(): Promise<LoadJob> {
-		// A local lookup, never rendered.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const known = new Set(this.#app.missions.map((m) => m.mission_id));
-		const want = this.#app.stored.missions.map((m) => m.mission_id).filter((id) => !known.has(id));
-		return this.start({ files: await this.#app.stored.read(want) });
+	restoreAll(): Promise<LoadJob> {
+		return restoreAll(this.#app, this);
 	}
 
 	/**

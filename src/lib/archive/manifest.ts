@@ -1,0 +1,83 @@
+/**
+ * A fleet archive opened by URL (issue 17, format in docs/archive.md): only its manifest,
+ * missions.parquet (one row per mission: the library row, dwell per state, the data files that
+ * hold the mission), is read up front; the library table and fleet view are drawn from it, and a
+ * mission's rows are fetched by range reads when it is opened (load.ts). DuckDB-WASM has no
+ * Parquet reader here, so the manifest is decoded by parquet-wasm, as dropped files are.
+ */
+import { tableFromIPC } from 'apache-arrow';
+import { arrowToRows } from '$lib/db/arrow';
+import { decodeAllTyped } from '$lib/ingest/decode';
+import { IngestError } from '$lib/ingest/notes';
+
+/** One mission of an archive, as its manifest lists it. */
+export interface ArchiveMission {
+	mission_id: string;
+	/** The library row (mission list columns and KPIs), with the mission's own `source`. */
+	row: Record<string, unknown>;
+	dwell: { state: string; dwell_s: number }[];
+	/** Data files holding its rows, relative to the archive's root. */
+	parts: string[];
+	/** Its rows per contract table (`rows_<table>`). */
+	rows: Record<string, number>;
+}
+
+/** The archive's root as a URL ending in `/` (a link to its missions.parquet works too). */
+export function archiveRoot(url: string, base?: string): string {
+	const u = new URL(url, base);
+	u.pathname = u.pathname.replace(/missions\.parquet$/, '');
+	if (!u.pathname.endsWith('/')) u.pathname += '/';
+	u.search = '';
+	return u.href;
+}
+
+/** Read an archive's manifest; throws an IngestError naming the URL and what is wrong. */
+export async function readArchive(
+	root: string,
+	f: typeof fetch = fetch
+): Promise<ArchiveMission[]> {
+	const url = new URL('missions.parquet', root).href;
+	let res: Response;
+	try {
+		res = await f(url);
+	} catch (e) {
+		throw new IngestError(
+			url,
+			`Could not reach the fleet archive at ${root} (${e instanceof Error ? e.message : String(e)})`,
+			'Check the address and that the archive is served (npx serve, the Pi, a USB stick served locally).'
+		);
+	}
+	if (!res.ok)
+		throw new IngestError(
+			url,
+			`${url} answered HTTP ${res.status}: no fleet archive there`,
+			'An archive folder holds missions.parquet (npm run archive -- add … --to <dir>).'
+		);
+	const ipc = await decodeAllTyped(new Uint8Array(await res.arrayBuffer())).catch(() => null);
+	if (!ipc)
+		throw new IngestError(
+			url,
+			`${url} is not a readable Parquet manifest`,
+			'Run `npm run archive -- verify <dir>` on the archive and serve it again.'
+		);
+	return arrowToRows<Record<string, unknown>>(tableFromIPC(ipc)).map(missionOf);
+}
+
+/** A manifest row → the library row (docs/archive.md: `mission_source` is the mission's source). */
+function missionOf(r: Record<string, unknown>): ArchiveMission {
+	const row: Record<string, unknown> = {};
+	const rows: Record<string, number> = {};
+	for (const [k, v] of Object.entries(r)) {
+		if (k.startsWith('rows_')) rows[k.slice(5)] = Number(v ?? 0);
+		else if (k === 'mission_source') row.source = v;
+		else if (!['source', 'content_hash', 'ended_at', 'dwell', 'parts'].includes(k)) row[k] = v;
+	}
+	const dwell = (Array.isArray(r.dwell) ? r.dwell : []) as { state: string; dwell_s: number }[];
+	return {
+		mission_id: String(r.mission_id),
+		row,
+		dwell: dwell.map((d) => ({ state: String(d.state), dwell_s: Number(d.dwell_s) })),
+		parts: (Array.isArray(r.parts) ? r.parts : []).map(String),
+		rows
+	};
+}
