@@ -1,0 +1,116 @@
+/**
+ * `archive add`: inputs through the app's ingest (stage.ts), then the missions the archive does
+ * not hold yet written as one batch (write.ts). The same mission (id and content hash) again
+ * changes nothing; the same id with other content is named and not added; a bad input is named
+ * and skipped while the rest is added.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readSchemaStatements } from '../../lib/db/node';
+import { readInputs } from './inputs';
+import { MANIFEST, TABLES, batchId } from './layout';
+import { openNative, rowsOf, sqlStr } from './native';
+import type { Staged, Unit } from './stage';
+import { viteImport } from './vite-load';
+import { contentHashes, writeBatch, type NewMission } from './write';
+import { existsSync } from 'node:fs';
+
+/** What an add did, in words for the user and ids for tests. */
+export interface AddReport {
+	added: string[];
+	unchanged: string[];
+	/** Problems, each naming its file or mission. */
+	problems: string[];
+	notes: string[];
+	files: string[];
+}
+
+export interface AddOptions {
+	/** Called once the batch is written aside, before any rename (tests simulate a crash). */
+	beforeRename?: () => void;
+}
+
+/** Add `inputs` (paths) to the archive at `dir`. */
+export async function addToArchive(
+	inputs: string[],
+	dir: string,
+	opts: AddOptions = {}
+): Promise<AddReport> {
+	const report: AddReport = { added: [], unchanged: [], problems: [], notes: [], files: [] };
+	const units: Unit[] = [];
+	for (const input of inputs) {
+		const r = readInputs(input);
+		if (typeof r === 'string') report.problems.push(r);
+		else units.push(r);
+	}
+	if (!units.length) return report;
+	const work = mkdtempSync(join(tmpdir(), 'pisad-archive-'));
+	try {
+		const stagedFile = join(work, 'staged.duckdb');
+		const { mod, close } = await viteImport<typeof import('./stage')>('/src/node/archive/stage.ts');
+		let staged: Staged[];
+		try {
+			staged = await mod.stageUnits(units, stagedFile);
+		} finally {
+			await close();
+		}
+		for (const s of staged) {
+			report.problems.push(...s.errors);
+			report.notes.push(...s.notes);
+		}
+		const con = await openNative();
+		try {
+			await con.run(`ATTACH ${sqlStr(stagedFile)} AS staged (READ_ONLY)`);
+			const fresh = await choose(con, dir, staged, report);
+			if (!fresh.length) return report;
+			for (const s of readSchemaStatements()) await con.run(s);
+			const ids = `(SELECT unnest(${sqlStr(JSON.stringify(fresh.map((m) => m.mission_id)))}::JSON::VARCHAR[]))`;
+			for (const t of TABLES)
+				await con.run(`INSERT INTO ${t} SELECT * FROM staged.${t} WHERE mission_id IN ${ids}`);
+			report.files = await writeBatch(con, dir, fresh, { batch: batchId(), ...opts });
+			report.added = fresh.map((m) => m.mission_id);
+		} finally {
+			con.closeSync();
+		}
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+	return report;
+}
+
+/** The staged missions to write: not in the archive yet, each once. */
+async function choose(
+	con: DuckDBConnection,
+	dir: string,
+	staged: Staged[],
+	report: AddReport
+): Promise<NewMission[]> {
+	const hashes = await contentHashes(con, 'staged.');
+	const manifest = join(dir, MANIFEST);
+	const kept = new Map(
+		existsSync(manifest)
+			? (
+					await rowsOf<{ mission_id: string; content_hash: string; source: string }>(
+						con,
+						`SELECT mission_id, content_hash, source FROM read_parquet(${sqlStr(manifest)})`
+					)
+				).map((r) => [r.mission_id, r])
+			: []
+	);
+	const fresh: NewMission[] = [];
+	for (const s of staged)
+		for (const [id, source] of Object.entries(s.missions)) {
+			const hash = hashes.get(id) ?? '';
+			const old = kept.get(id);
+			if (old?.content_hash === hash) report.unchanged.push(id);
+			else if (old)
+				report.problems.push(
+					`${source}: mission ${id} is in the archive already (from ${old.source}) with other content; not added`
+				);
+			else if (!fresh.some((m) => m.mission_id === id))
+				fresh.push({ mission_id: id, source, content_hash: hash });
+		}
+	return fresh;
+}
