@@ -4,7 +4,7 @@
  * changes nothing; the same id with other content is named and not added; a bad input is named
  * and skipped while the rest is added.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -15,7 +15,6 @@ import { openNative, rowsOf, sqlStr } from './native';
 import type { Staged, Unit } from './stage';
 import { viteImport } from './vite-load';
 import { contentHashes, writeBatch, type NewMission } from './write';
-import { existsSync } from 'node:fs';
 
 /** What an add did, in words for the user and ids for tests. */
 export interface AddReport {
@@ -30,6 +29,8 @@ export interface AddReport {
 export interface AddOptions {
 	/** Called once the batch is written aside, before any rename (tests simulate a crash). */
 	beforeRename?: () => void;
+	/** The stager, when the caller runs under Vite already (tests): else loaded through Vite. */
+	stage?: (units: Unit[], outFile: string) => Promise<Staged[]>;
 }
 
 /** Add `inputs` (paths) to the archive at `dir`. */
@@ -49,13 +50,7 @@ export async function addToArchive(
 	const work = mkdtempSync(join(tmpdir(), 'pisad-archive-'));
 	try {
 		const stagedFile = join(work, 'staged.duckdb');
-		const { mod, close } = await viteImport<typeof import('./stage')>('/src/node/archive/stage.ts');
-		let staged: Staged[];
-		try {
-			staged = await mod.stageUnits(units, stagedFile);
-		} finally {
-			await close();
-		}
+		const staged = await stage(units, stagedFile, opts.stage);
 		for (const s of staged) {
 			report.problems.push(...s.errors);
 			report.notes.push(...s.notes);
@@ -69,7 +64,10 @@ export async function addToArchive(
 			const ids = `(SELECT unnest(${sqlStr(JSON.stringify(fresh.map((m) => m.mission_id)))}::JSON::VARCHAR[]))`;
 			for (const t of TABLES)
 				await con.run(`INSERT INTO ${t} SELECT * FROM staged.${t} WHERE mission_id IN ${ids}`);
-			report.files = await writeBatch(con, dir, fresh, { batch: batchId(), ...opts });
+			report.files = await writeBatch(con, dir, fresh, {
+				batch: batchId(),
+				beforeRename: opts.beforeRename
+			});
 			report.added = fresh.map((m) => m.mission_id);
 		} finally {
 			con.closeSync();
@@ -113,4 +111,15 @@ async function choose(
 				fresh.push({ mission_id: id, source, content_hash: hash });
 		}
 	return fresh;
+}
+
+/** Run the stager given, or load the app's ingest through Vite's module runner. */
+async function stage(units: Unit[], outFile: string, given: AddOptions['stage']) {
+	if (given) return given(units, outFile);
+	const { mod, close } = await viteImport<typeof import('./stage')>('/src/node/archive/stage.ts');
+	try {
+		return await mod.stageUnits(units, outFile);
+	} finally {
+		await close();
+	}
 }
