@@ -15,8 +15,14 @@ import { openNative, rowsOf, sqlStr } from './native';
 /** `CREATE TABLE IF NOT EXISTS <name>`: which table a schema statement creates, if any. */
 const creates = (s: string): string | undefined => /CREATE TABLE IF NOT EXISTS (\w+)/i.exec(s)?.[1];
 
-/** The statements that open the archive at `dir`: the views, then the app's schema. */
-export async function archiveStatements(con: DuckDBConnection, dir: string): Promise<string[]> {
+/**
+ * The statements that open the archive at `dir`: `views` (a view per contract table, or its empty
+ * table) and `schema` (the app's schema views and macros over them).
+ */
+export async function archiveStatements(
+	con: DuckDBConnection,
+	dir: string
+): Promise<{ views: string[]; schema: string[] }> {
 	const rows = await rowsOf<{ parts: string[] }>(
 		con,
 		`SELECT parts FROM read_parquet(${sqlStr(join(dir, MANIFEST))})`
@@ -30,13 +36,17 @@ export async function archiveStatements(con: DuckDBConnection, dir: string): Pro
 	const schema = readSchemaStatements();
 	const ddl = (t: ContractTable): string => schema.find((s) => creates(s) === t) ?? '';
 	const isContract = (s: string): boolean => TABLES.includes(creates(s) as ContractTable);
-	return [...viewStatements(dir, files, ddl), ...schema.filter((s) => !isContract(s))];
+	return {
+		views: viewStatements(dir, files, ddl),
+		schema: schema.filter((s) => !isContract(s))
+	};
 }
 
 /** A native connection with the archive at `dir` open as the app's tables. */
 export async function openArchive(dir: string): Promise<DuckDBConnection> {
 	const con = await openNative();
-	for (const s of await archiveStatements(con, dir)) await con.run(s);
+	const { views, schema } = await archiveStatements(con, dir);
+	for (const s of [...views, ...schema]) await con.run(s);
 	return con;
 }
 
