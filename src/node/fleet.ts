@@ -5,13 +5,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { nativeDb, openArchive } from './archive/fleet-db';
+import { resolve } from 'node:path';
+import { archiveStatements, nativeDb, openArchive } from './archive/fleet-db';
 import type { FleetQuery } from './archive/fleet-queries';
-import { sqlStr } from './archive/native';
+import { openNative, sqlStr } from './archive/native';
 import { viteImport } from './archive/vite-load';
 
-const USAGE =
-	'Usage: npm run fleet -- <archive dir> [query] [--mission ID] [--format table|csv|parquet|json] [--out FILE]';
+const USAGE = `Usage: npm run fleet -- <archive dir> [query] [--mission ID] [--format table|csv|parquet|json] [--out FILE]
+       npm run fleet -- <archive dir> --views > open.sql   (then: duckdb -init open.sql)`;
 
 /** Rows as an aligned text table. */
 function textTable(rows: Record<string, unknown>[]): string {
@@ -41,11 +42,20 @@ async function main(): Promise<number> {
 			mission: { type: 'string' },
 			format: { type: 'string', default: 'table' },
 			out: { type: 'string' },
+			views: { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false }
 		}
 	});
 	const [dir, name] = positionals;
 	if (values.help || !dir) return (console.log(USAGE), values.help ? 0 : 1);
+	if (values.views) {
+		// The statements that open the archive in any DuckDB (the CLI, Python…): views, app schema.
+		const con = await openNative();
+		const { views, schema } = await archiveStatements(con, resolve(dir));
+		con.closeSync();
+		console.log(["SET TimeZone = 'UTC'", ...views, ...schema].join(';\n\n') + ';');
+		return 0;
+	}
 	const { mod, close } = await viteImport<typeof import('./archive/fleet-queries')>(
 		'/src/node/archive/fleet-queries.ts'
 	);
