@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSchemaStatements } from '../../lib/db/node';
 import { readInputs } from './inputs';
-import { MANIFEST, TABLES, batchId } from './layout';
+import type { ContractTable } from '../../lib/contract';
+import { MANIFEST, TABLES, batchId, createdTable } from './layout';
 import { openNative, rowsOf, sqlStr } from './native';
 import type { Staged, Unit } from './stage';
 import { viteImport } from './vite-load';
@@ -30,7 +31,7 @@ export interface AddOptions {
 	/** Called once the batch is written aside, before any rename (tests simulate a crash). */
 	beforeRename?: () => void;
 	/** The stager, when the caller runs under Vite already (tests): else loaded through Vite. */
-	stage?: (units: Unit[], outFile: string) => Promise<Staged[]>;
+	stage?: (units: Unit[], outDir: string) => Promise<Staged[]>;
 }
 
 /** Add `inputs` (paths) to the archive at `dir`. */
@@ -49,15 +50,14 @@ export async function addToArchive(
 	if (!units.length) return report;
 	const work = mkdtempSync(join(tmpdir(), 'pisad-archive-'));
 	try {
-		const stagedFile = join(work, 'staged.duckdb');
-		const staged = await stage(units, stagedFile, opts.stage);
+		const staged = await stage(units, work, opts.stage);
 		for (const s of staged) {
 			report.problems.push(...s.errors);
 			report.notes.push(...s.notes);
 		}
 		const con = await openNative();
 		try {
-			await con.run(`ATTACH ${sqlStr(stagedFile)} AS staged (READ_ONLY)`);
+			await loadStaged(con, work);
 			const fresh = await choose(con, dir, staged, report);
 			if (!fresh.length) return report;
 			for (const s of readSchemaStatements()) await con.run(s);
@@ -76,6 +76,19 @@ export async function addToArchive(
 		rmSync(work, { recursive: true, force: true });
 	}
 	return report;
+}
+
+/** The staged tables (stage.ts) into schema `staged`, typed by the contract's DDL. */
+async function loadStaged(con: DuckDBConnection, dir: string): Promise<void> {
+	await con.run('CREATE SCHEMA staged');
+	await con.run('USE memory.staged');
+	for (const s of readSchemaStatements())
+		if (TABLES.includes(createdTable(s) as ContractTable)) await con.run(s);
+	await con.run('USE memory.main');
+	for (const t of TABLES)
+		await con.run(
+			`COPY staged.${t} FROM ${sqlStr(join(dir, `${t}.csv`))} (FORMAT csv, HEADER, ALLOW_QUOTED_NULLS false)`
+		);
 }
 
 /** The staged missions to write: not in the archive yet, each once. */
@@ -114,11 +127,11 @@ async function choose(
 }
 
 /** Run the stager given, or load the app's ingest through Vite's module runner. */
-async function stage(units: Unit[], outFile: string, given: AddOptions['stage']) {
-	if (given) return given(units, outFile);
+async function stage(units: Unit[], outDir: string, given: AddOptions['stage']) {
+	if (given) return given(units, outDir);
 	const { mod, close } = await viteImport<typeof import('./stage')>('/src/node/archive/stage.ts');
 	try {
-		return await mod.stageUnits(units, outFile);
+		return await mod.stageUnits(units, outDir);
 	} finally {
 		await close();
 	}

@@ -9,11 +9,8 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { ContractTable } from '../../lib/contract';
 import { readSchemaStatements } from '../../lib/db/node';
 import type { Db, SqlParam } from '../../lib/db/types';
-import { MANIFEST, TABLES, viewStatements } from './layout';
+import { MANIFEST, TABLES, createdTable, viewStatements } from './layout';
 import { openNative, rowsOf, sqlStr } from './native';
-
-/** `CREATE TABLE IF NOT EXISTS <name>`: which table a schema statement creates, if any. */
-const creates = (s: string): string | undefined => /CREATE TABLE IF NOT EXISTS (\w+)/i.exec(s)?.[1];
 
 /**
  * The statements that open the archive at `dir`: `views` (a view per contract table, or its empty
@@ -34,8 +31,8 @@ export async function archiveStatements(
 	for (const p of new Set(rows.flatMap((r) => r.parts)))
 		files[p.slice(0, p.indexOf('/')) as ContractTable]?.push(p);
 	const schema = readSchemaStatements();
-	const ddl = (t: ContractTable): string => schema.find((s) => creates(s) === t) ?? '';
-	const isContract = (s: string): boolean => TABLES.includes(creates(s) as ContractTable);
+	const ddl = (t: ContractTable): string => schema.find((s) => createdTable(s) === t) ?? '';
+	const isContract = (s: string): boolean => TABLES.includes(createdTable(s) as ContractTable);
 	return {
 		views: viewStatements(dir, files, ddl),
 		schema: schema.filter((s) => !isContract(s))

@@ -57,3 +57,8 @@ export function viewStatements(
 		return `CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (year, month) FROM read_parquet([${paths}], hive_partitioning = true)`;
 	});
 }
+
+/** The table a `CREATE TABLE IF NOT EXISTS <name>` schema statement creates, if it is one. */
+export function createdTable(statement: string): string | undefined {
+	return /CREATE TABLE IF NOT EXISTS (\w+)/i.exec(statement)?.[1];
+}

@@ -1,10 +1,11 @@
 /**
  * Inputs through the app's own ingest (the browser's importers, in the same wasm engine the unit
- * tests run) into a staging `.duckdb` file that native DuckDB then writes as the archive. Loaded
+ * tests run) into staging files that native DuckDB then writes as the archive. Loaded
  * by Vite's module runner (vite-load.ts): the ingest imports Vite-only assets (`?url`, SQL globs).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { CONTRACT_TABLES } from '../../lib/contract';
 import { openNodeDb } from '../../lib/db/node';
 import { ingest, IngestError, type NamedBytes } from '../../lib/ingest';
@@ -29,8 +30,13 @@ export interface Staged {
 
 const require = createRequire(import.meta.url);
 
-/** Ingest every unit (each on its own: a bad one is named and skipped), then copy to `outFile`. */
-export async function stageUnits(units: Unit[], outFile: string): Promise<Staged[]> {
+/**
+ * Ingest every unit (each on its own: a bad one is named and skipped), then write every contract
+ * table to `<outDir>/<table>.csv` for native DuckDB. Why CSV: the wasm engine in Node has no
+ * Parquet writer, and a `.duckdb` it writes to disk came back without its tables past a few
+ * hours of data; DuckDB's CSV writes doubles in round-trip form and times to the microsecond.
+ */
+export async function stageUnits(units: Unit[], outDir: string): Promise<Staged[]> {
 	await initParquetWasm(readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')));
 	const db = await openNodeDb();
 	const ids = async () =>
@@ -53,11 +59,10 @@ export async function stageUnits(units: Unit[], outFile: string): Promise<Staged
 			for (const id of await ids()) if (!before.has(id)) s.missions[id] ??= u.input;
 			out.push(s);
 		}
-		await db.exec(`ATTACH ${sqlStr(outFile)} AS staged`);
 		for (const t of CONTRACT_TABLES)
-			await db.exec(`CREATE TABLE staged.${t} AS SELECT * FROM pisad.${t}`);
-		await db.exec('CHECKPOINT staged');
-		await db.exec('DETACH staged');
+			await db.exec(
+				`COPY (SELECT * FROM pisad.${t}) TO ${sqlStr(join(outDir, `${t}.csv`))} (FORMAT csv, HEADER)`
+			);
 	} finally {
 		await db.close();
 	}
