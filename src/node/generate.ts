@@ -18,7 +18,7 @@ const USAGE = `Usage:
   npm run generate -- --hours N --archive DIR [--seed S]
       A fleet archive of N hours. It REPLICATES: ${BASE_HOURS} hours of missions are simulated once
       (cached in .bench/) and copied under new mission ids with dates shifted across a season,
-      each copy with its own partition, manifest row and KPIs.`;
+      each copy in its own partition with its own manifest row.`;
 
 const MIX: ScenarioName[] = ['open-field', 'urban', 'interference', 'no-beacon', 'sortie-1h'];
 

@@ -17,6 +17,7 @@ import { heatMap } from '$lib/queries/spatial-heat-map';
 import { addToArchive } from '../../src/node/archive/add';
 import { nativeDb, openArchive } from '../../src/node/archive/fleet-db';
 import { openNative, rowsOf } from '../../src/node/archive/native';
+import { replicateArchive } from '../../src/node/archive/replicate';
 import { stageUnits } from '../../src/node/archive/stage';
 import { verifyArchive } from '../../src/node/archive/verify';
 import { miniMission } from '../support/mini-mission';
@@ -111,6 +112,28 @@ describe('archive add and verify', () => {
 		expect((await verifyArchive(archive)).problems).toEqual([
 			`${join(archive, '.tmp-crashed')}: temp directory of an interrupted add (not in the archive; delete it)`
 		]);
+	});
+});
+
+describe('a generated archive (copies of the archived missions)', () => {
+	it('copies keep their originals\' KPIs in the manifest, as the app\'s SQL finds on them', async () => {
+		const big = join(mkdtempSync(join(tmpdir(), 'pisad-rep-')), 'big');
+		const r = await replicateArchive(archive, big, 0.5);
+		expect(r.missions).toBeGreaterThan(5);
+		expect((await verifyArchive(big)).problems).toEqual([]);
+		const con = await openArchive(big);
+		try {
+			const kpis = await missionKpiSql(nativeDb(con), null);
+			const manifest = await rowsOf(con, `SELECT * FROM read_parquet('${big}/missions.parquet')`);
+			expect(new Set(manifest.map((m) => m.started_at)).size).toBe(manifest.length);
+			for (const k of kpis) {
+				const m = manifest.find((x) => x.mission_id === k.mission_id)!;
+				for (const c of ['duration_s', 'time_to_detection_s', 'detection_range_m', 'false_positives'] as const)
+					expect(m[c], `${c} of ${k.mission_id}`).toBeCloseTo(Number(k[c] ?? NaN), 6);
+			}
+		} finally {
+			con.closeSync();
+		}
 	});
 });
 

@@ -24,6 +24,20 @@ export interface BatchMission {
 	parts: string[];
 }
 
+/** The batch's ids, sources, hashes and parts as the temp table `batch_meta`. */
+export async function batchMeta(con: DuckDBConnection, missions: BatchMission[]): Promise<void> {
+	await con.run(
+		'CREATE OR REPLACE TEMP TABLE batch_meta (mission_id VARCHAR, source VARCHAR, content_hash VARCHAR, parts VARCHAR[])'
+	);
+	for (const m of missions)
+		await con.run('INSERT INTO batch_meta VALUES ($1, $2, $3, $4::JSON::VARCHAR[])', [
+			m.mission_id,
+			m.source,
+			m.content_hash,
+			JSON.stringify(m.parts)
+		]);
+}
+
 /** Columns of mission_list a KPI column of the same name must not replace (the app's rule). */
 async function columnsOf(con: DuckDBConnection, table: string): Promise<string[]> {
 	const cols = await rowsOf<{ column_name: string }>(con, `DESCRIBE ${table}`);
@@ -39,16 +53,7 @@ export async function batchManifestSql(
 	con: DuckDBConnection,
 	missions: BatchMission[]
 ): Promise<string> {
-	await con.run(
-		'CREATE OR REPLACE TEMP TABLE batch_meta (mission_id VARCHAR, source VARCHAR, content_hash VARCHAR, parts VARCHAR[])'
-	);
-	for (const m of missions)
-		await con.run('INSERT INTO batch_meta VALUES ($1, $2, $3, $4::JSON::VARCHAR[])', [
-			m.mission_id,
-			m.source,
-			m.content_hash,
-			JSON.stringify(m.parts)
-		]);
+	await batchMeta(con, missions);
 	await con.run(
 		`CREATE OR REPLACE TEMP TABLE batch_rows AS SELECT * FROM (VALUES ${missions
 			.map((m) => `(${[sqlStr(m.mission_id), ...TABLES.map((t) => m.rows[t])].join(', ')})`)

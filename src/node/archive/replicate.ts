@@ -2,8 +2,8 @@
  * A big archive from a small one: the base archive's missions copied under new ids
  * (`<id>-r<k>`) with their times shifted across a season (so they fall in several monthly
  * partitions), written in batches of about 50 flight hours by the archive's own batch writer:
- * each copy gets its partition, content hash, row counts and the app's KPIs, computed by the
- * same SQL as for an added mission. Simulating 1 000 hours would take about ten hours here;
+ * each copy gets its partition, files, content hash and parts; its KPIs, dwell and row counts are
+ * its original's manifest row (all unchanged by a shift in time). Simulating 1 000 hours would take about ten hours here;
  * copying gives the engines the same volume of rows to work through.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -11,6 +11,7 @@ import { readSchemaStatements } from '../../lib/db/node';
 import { archiveStatements } from './fleet-db';
 import { MANIFEST, TABLES, batchId } from './layout';
 import { openNative, rowsOf, sqlStr } from './native';
+import { batchMeta, type BatchMission } from './manifest';
 import { contentHashes, writeBatch } from './write';
 import { join } from 'node:path';
 
@@ -67,6 +68,19 @@ async function copyInto(con: DuckDBConnection, plan: ReplicaPlan[]): Promise<voi
 	}
 }
 
+/**
+ * The copies' manifest rows: their originals' rows (KPIs, dwell and row counts do not change
+ * when every time moves by the same amount) with the new id, source, hash, span and parts.
+ */
+async function copiedRows(con: DuckDBConnection, facts: BatchMission[], manifest: string) {
+	await batchMeta(con, facts);
+	return `SELECT o.* REPLACE (m.mission_id AS mission_id, m.source AS source,
+			m.content_hash AS content_hash, o.started_at + to_days(c.shift_days) AS started_at,
+			o.ended_at + to_days(c.shift_days) AS ended_at, m.parts AS parts)
+		FROM batch_meta m JOIN copies c ON c.new_id = m.mission_id
+		JOIN read_parquet(${sqlStr(manifest)}) o ON o.mission_id = c.mission_id`;
+}
+
 /** Write `hours` of copies of the base archive's missions into the archive at `dir`. */
 export async function replicateArchive(
 	baseDir: string,
@@ -103,7 +117,10 @@ export async function replicateArchive(
 				source: `copy of ${p.mission_id}, ${p.shift_days} days later`,
 				content_hash: hashes.get(p.new_id) ?? ''
 			}));
-			await writeBatch(con, dir, missions, { batch: batchId() });
+			await writeBatch(con, dir, missions, {
+				batch: batchId(),
+				manifestSql: (c, facts) => copiedRows(c, facts, join(baseDir, MANIFEST))
+			});
 		} finally {
 			con.closeSync();
 		}

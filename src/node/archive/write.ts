@@ -25,6 +25,11 @@ export interface BatchOptions {
 	batch: string;
 	/** Called after every file is written aside, before the first rename (tests fail here). */
 	beforeRename?: () => void;
+	/**
+	 * The batch's manifest rows as a SELECT (default: the app's SQL on the batch's rows; copies
+	 * of archived missions reuse their originals' rows, see replicate.ts).
+	 */
+	manifestSql?: (con: DuckDBConnection, missions: BatchMission[]) => Promise<string>;
 }
 
 /**
@@ -60,7 +65,7 @@ export async function writeBatch(
 	const tmp = join(dir, `${TEMP_PREFIX}${opts.batch}`);
 	mkdirSync(tmp, { recursive: true });
 	try {
-		const files = await writeAside(con, dir, tmp, missions, opts.batch);
+		const files = await writeAside(con, dir, tmp, missions, opts);
 		opts.beforeRename?.();
 		for (const f of files) {
 			mkdirSync(dirname(join(dir, f)), { recursive: true });
@@ -80,7 +85,7 @@ async function writeAside(
 	dir: string,
 	tmp: string,
 	missions: NewMission[],
-	batch: string
+	{ batch, manifestSql = batchManifestSql }: BatchOptions
 ): Promise<string[]> {
 	await con.run(
 		'CREATE OR REPLACE TEMP TABLE part AS SELECT mission_id, year(started_at) AS y, month(started_at) AS mo FROM mission'
@@ -120,7 +125,7 @@ async function writeAside(
 			files.push(path);
 		}
 	}
-	const fresh = await batchManifestSql(con, [...facts.values()]);
+	const fresh = await manifestSql(con, [...facts.values()]);
 	const old = join(dir, MANIFEST);
 	const all = existsSync(old)
 		? `SELECT * FROM read_parquet(${sqlStr(old)}) UNION ALL BY NAME ${fresh}`
