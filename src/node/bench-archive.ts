@@ -77,7 +77,7 @@ export function archiveTable(rows: ArchiveBenchRow[]): string {
 		'|---|---:|---:|---:|---:|---:|---|',
 		...rows.map(
 			(r) =>
-				`| ${r.hours.toFixed(0)} h (${r.missions} missions) | ${r.buildS.toFixed(1)} s | ${(r.bytes / 1e6).toFixed(0)} MB | ${r.files} | ${r.manifestMs.toFixed(0)} ms | ${r.kpiS.toFixed(2)} s | ≤ 30 s at 1 000 h: ${r.kpiS <= 30 ? '✓' : '✗'} |`
+				`| ${r.hours.toFixed(0)} h (${r.missions} missions) | ${r.buildS.toFixed(1)} s | ${(r.bytes / 1e6).toFixed(0)} MB | ${r.files} | ${r.manifestMs.toFixed(0)} ms | ${r.kpiS.toFixed(2)} s | ${r.hours >= 999 ? `≤ 30 s: ${r.kpiS <= 30 ? '✓' : '✗'}` : '(≤ 30 s at 1 000 h)'} |`
 		)
 	].join('\n');
 }
