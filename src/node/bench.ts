@@ -12,6 +12,8 @@
  *   `--no-analytics` skips the table, `--no-live` the live ground-station figures)
  * - then the Pi-download table of bench-pi.ts (whole download against HTTP range reads, 1 h and
  *   10 h missions, localhost and a 4 Mbit/s radio link; `--no-pi` skips it)
+ * - then the fleet-archive table of bench-archive.ts (native DuckDB: archive build and size, fleet
+ *   KPIs over every mission; 100 h with `--quick`, else 100 h and 1 000 h; `--no-archive` skips it)
  *
  * Needs `npm run build` first (it runs it when build/ is missing).
  */
@@ -24,6 +26,7 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { simulateMission } from '../lib/sim';
 import { runAnalyticsBench } from './bench-analytics';
+import { archiveTable, benchArchive } from './bench-archive';
 import { benchLibrary, libraryTable } from './bench-library';
 import { runLiveBench } from './bench-live';
 import { runPiBench } from './bench-pi';
@@ -206,6 +209,16 @@ async function main() {
 		const pi = await runPiBench();
 		console.log(`\n${pi.table}`);
 		await appendFile('.bench/last.md', `\n${pi.table}\n`);
+	}
+
+	// Issue 17: the fleet archive on native DuckDB.
+	if (!process.argv.includes('--no-archive')) {
+		const sizes = process.argv.includes('--quick') ? [100] : [100, 1000];
+		const rows = [];
+		for (const h of sizes) rows.push(await benchArchive(h));
+		const table = archiveTable(rows);
+		console.log(`\n${table}`);
+		await appendFile('.bench/last.md', `\n${table}\n`);
 	}
 }
 
