@@ -39,10 +39,15 @@ export function rowsOf(meta: FileMetaData, id: string): [number, number] | null 
 	return first < 0 ? null : [first, end];
 }
 
-/** The size of a file on the server (HEAD), to read it by ranges. */
+/**
+ * The size of a file on the server, to read it by ranges: a one-byte range answers with the
+ * total in Content-Range (a server without ranges sends Content-Length; its body is dropped).
+ */
 async function sizeOf(url: string, f: typeof fetch): Promise<number> {
-	const res = await f(url, { method: 'HEAD' });
-	const n = Number(res.headers.get('content-length'));
+	const res = await f(url, { headers: { Range: 'bytes=0-0' } });
+	const total = res.headers.get('content-range')?.split('/')[1];
+	const n = Number(total ?? res.headers.get('content-length'));
+	await res.body?.cancel().catch(() => undefined);
 	if (!res.ok || !Number.isFinite(n) || n <= 0)
 		throw new IngestError(
 			url,

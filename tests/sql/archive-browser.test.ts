@@ -1,0 +1,85 @@
+/**
+ * The fleet archive as the browser reads it (issue 17 item 3), over real HTTP with range
+ * requests: the manifest lists every mission with its library row and dwell; one mission's rows
+ * come in by range reads of its row groups only, its neighbours in those row groups stay out,
+ * and the app's KPIs on the loaded rows equal the manifest's (computed natively when added).
+ */
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArchiveMission } from '$lib/archive/load';
+import { readArchive, type ArchiveMission } from '$lib/archive/manifest';
+import type { Db } from '$lib/db';
+import { openNodeDb } from '$lib/db/node';
+import { missionKpiSql } from '$lib/queries/kpi-mission-kpis';
+import { addToArchive } from '../../src/node/archive/add';
+import { stageUnits } from '../../src/node/archive/stage';
+import { serveStatic } from '../../src/node/serve';
+import { miniMission } from '../support/mini-mission';
+import { writeMissionDir } from '../support/mission-files';
+
+let db: Db;
+let root: string;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let missions: ArchiveMission[];
+const requests: string[] = [];
+
+beforeAll(async () => {
+	const dir = join(mkdtempSync(join(tmpdir(), 'pisad-arcb-')), 'fleet');
+	const inputs = [];
+	for (const [i, id] of ['arb-a', 'arb-b', 'arb-c'].entries())
+		inputs.push(await writeMissionDir(miniMission(id, i + 1, 300 + 60 * i), id));
+	const r = await addToArchive(inputs, dir, { stage: stageUnits });
+	expect(r.added).toHaveLength(3);
+	server = await serveStatic(dir, 0);
+	root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+	db = await openNodeDb();
+}, 180_000);
+afterAll(async () => {
+	db?.close();
+	server?.close();
+});
+
+/** fetch that records what was asked (method, path and range). */
+const recording: typeof fetch = (input, init) => {
+	const req = new Request(input, init);
+	requests.push(`${req.method} ${new URL(req.url).pathname} ${req.headers.get('range') ?? ''}`);
+	return fetch(req);
+};
+
+describe('a fleet archive opened by URL', () => {
+	it('lists every mission from the manifest alone, with its library row and dwell', async () => {
+		missions = await readArchive(root, recording);
+		expect(requests).toEqual(['GET /missions.parquet ']);
+		expect(missions.map((m) => m.mission_id).sort()).toEqual(['arb-a', 'arb-b', 'arb-c']);
+		const b = missions.find((m) => m.mission_id === 'arb-b')!;
+		expect(b.row).toMatchObject({ mission_id: 'arb-b', rssi_samples: 360, source: 'sim' });
+		expect(typeof b.row.started_at).toBe('number');
+		expect(b.dwell.length).toBeGreaterThan(0);
+		expect(b.rows.rssi_sample).toBe(360);
+	});
+
+	it('loads one mission by range reads; its neighbours stay out; KPIs equal the manifest', async () => {
+		requests.length = 0;
+		const b = missions.find((m) => m.mission_id === 'arb-b')!;
+		const r = await loadArchiveMission(db, root, b, recording);
+		expect(r.missionIds).toEqual(['arb-b']);
+		expect(requests.every((q) => q.includes('bytes='))).toBe(true);
+		const n = await db.query<{ id: string; n: number }>(
+			'SELECT mission_id AS id, count(*)::DOUBLE AS n FROM rssi_sample GROUP BY ALL'
+		);
+		expect(n).toEqual([{ id: 'arb-b', n: 360 }]);
+		const [k] = await missionKpiSql(db, 'arb-b');
+		for (const key of ['rssi_samples', 'detections', 'time_to_detection_s', 'detection_range_m'])
+			expect(k?.[key as keyof typeof k]).toEqual(b.row[key]);
+		// A second open is a no-op that says so.
+		const again = await loadArchiveMission(db, root, b, recording);
+		expect(again.missionIds).toEqual([]);
+	});
+
+	it('names the URL when there is no archive there', async () => {
+		await expect(readArchive(`${root}nowhere/`)).rejects.toThrow(/nowhere\/missions\.parquet answered HTTP 404/);
+	});
+});
