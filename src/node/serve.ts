@@ -87,6 +87,8 @@ export async function serveStatic(
 			'Content-Type': MIME[ext] ?? 'application/octet-stream',
 			'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=3600',
 			'Access-Control-Allow-Origin': '*',
+			// A page on another origin reading by ranges needs the file's total size.
+			'Access-Control-Expose-Headers': 'Content-Range, Content-Length, Accept-Ranges',
 			'Accept-Ranges': 'bytes',
 			...isolation
 		};
@@ -114,6 +116,7 @@ export async function serveStatic(
 			res.writeHead(200, headers);
 			return res.end(req.method === 'HEAD' ? undefined : gz);
 		}
+		headers['Content-Length'] = String(body.length);
 		res.writeHead(200, headers);
 		res.end(req.method === 'HEAD' ? undefined : body);
 	}

@@ -40,13 +40,17 @@ export function rowsOf(meta: FileMetaData, id: string): [number, number] | null 
 }
 
 /**
- * The size of a file on the server, to read it by ranges: a one-byte range answers with the
- * total in Content-Range (a server without ranges sends Content-Length; its body is dropped).
+ * The size of a file on the server, to read it by ranges: HEAD's Content-Length (readable across
+ * origins), else a one-byte range's Content-Range total (readable on the same origin, or where
+ * the server exposes it).
  */
 async function sizeOf(url: string, f: typeof fetch): Promise<number> {
+	const head = await f(url, { method: 'HEAD' }).catch(() => null);
+	const len = Number(head?.ok ? head.headers.get('content-length') : NaN);
+	if (Number.isFinite(len) && len > 0) return len;
 	const res = await f(url, { headers: { Range: 'bytes=0-0' } });
-	const total = res.headers.get('content-range')?.split('/')[1];
-	const n = Number(total ?? res.headers.get('content-length'));
+	const total = res.status === 206 ? res.headers.get('content-range')?.split('/')[1] : null;
+	const n = Number(total ?? NaN);
 	await res.body?.cancel().catch(() => undefined);
 	if (!res.ok || !Number.isFinite(n) || n <= 0)
 		throw new IngestError(
