@@ -12,6 +12,8 @@
  *   `--no-analytics` skips the table, `--no-live` the live ground-station figures)
  * - then the Pi-download table of bench-pi.ts (whole download against HTTP range reads, 1 h and
  *   10 h missions, localhost and a 4 Mbit/s radio link; `--no-pi` skips it)
+ * - then the beacon posterior table of bench-beacon.ts (review 1 h, live update with 1 h
+ *   recorded, next leg; `--no-beacon` skips it)
  *
  * Needs `npm run build` first (it runs it when build/ is missing).
  */
@@ -27,6 +29,7 @@ import { runAnalyticsBench } from './bench-analytics';
 import { benchLibrary, libraryTable } from './bench-library';
 import { runLiveBench } from './bench-live';
 import { runPiBench } from './bench-pi';
+import { beaconTable, runBeaconBench } from './bench-beacon';
 import { writeMission } from './mission-writer';
 import { serveStatic } from './serve';
 
@@ -206,6 +209,13 @@ async function main() {
 		const pi = await runPiBench();
 		console.log(`\n${pi.table}`);
 		await appendFile('.bench/last.md', `\n${pi.table}\n`);
+	}
+
+	// Issue 16: the beacon posterior, review and live (the worker's code, timed in Node).
+	if (!process.argv.includes('--no-beacon')) {
+		const table = beaconTable(runBeaconBench());
+		console.log(`\n${table}`);
+		await appendFile('.bench/last.md', `\n${table}\n`);
 	}
 }
 
