@@ -5,8 +5,7 @@
  * duplicates adds no pulse twice.
  */
 import { distanceM } from '../../src/lib/geo';
-import { startPiSim } from '../../src/node/pi-sim/server';
-import { expect, kpi, test } from './fixtures';
+import { expect, kpi, liveWithSim, test } from './fixtures';
 
 const START_S = 150;
 const END_S = 360;
@@ -16,12 +15,8 @@ test('live: the beacon region appears, shrinks, and the next leg is drawn', asyn
 	watch
 }) => {
 	test.setTimeout(120_000);
-	watch.allow('WebSocket connection to');
-	watch.allow('Failed to load resource');
-	await page.goto('./live/');
-	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v', { timeout: 60_000 });
 	// Mission 150..360 s of open-field seed 3 (the drone finds and homes on the beacon) at 8×.
-	const sim = await startPiSim({
+	const sim = await liveWithSim(page, watch, {
 		scenario: 'open-field',
 		seed: 3,
 		speed: 8,
@@ -30,7 +25,6 @@ test('live: the beacon region appears, shrinks, and the next leg is drawn', asyn
 		endAt_s: END_S,
 		faults: { dropEvery_s: 6, dropFor_s: 1.5, duplicate: 0.1, reorder: 0.05 }
 	});
-	watch.allowOrigin(sim.url);
 	const legend = page.getByTestId('live-posterior');
 	const area = async () => Number(await legend.getAttribute('data-area90'));
 	const hostPort = sim.url.replace('http://', '');

@@ -8,19 +8,9 @@
 import type { BeaconObservation } from '$lib/beacon';
 import type { RssiSampleRow, VehicleTelemetryRow } from '$lib/contract';
 
-interface Fix {
-	t_rel_s: number;
-	north_m: number;
-	east_m: number;
-	alt_rel_m: number;
-}
-
-interface Sample {
-	t_rel_s: number;
-	rssi_dbm: number;
-	snr_db: number;
-	noise_floor_dbm: number;
-}
+/** A telemetry fix and a sample: the two halves of an observation. */
+type Fix = Pick<BeaconObservation, 't_rel_s' | 'north_m' | 'east_m' | 'alt_rel_m'>;
+type Sample = Pick<BeaconObservation, 't_rel_s' | 'rssi_dbm' | 'snr_db' | 'noise_floor_dbm'>;
 
 /** Fixes kept for interpolation (a few seconds at the Pi's telemetry rate). */
 const FIXES = 64;

@@ -48,8 +48,7 @@ export class LiveSession {
 	readonly address: PiAddress;
 	readonly stats = new LiveStats();
 	readonly alerts = new AlertTracker();
-	/** Pulse peaks for the live beacon posterior (drained by the page's state). */
-	readonly pulses = new LivePulses();
+	readonly pulses = new LivePulses(); // for the beacon posterior: the page drains them
 	readonly counters: Counters = {
 		frames: 0,
 		malformed: 0,
