@@ -31,12 +31,12 @@ export class BeaconService {
 	#live: LiveRun | null = null;
 
 	/** The posterior of a whole mission. */
-	review(r: ReviewRequest): BeaconPosterior | null {
+	review(r: Omit<ReviewRequest, 'kind'>): BeaconPosterior | null {
 		return beaconPosterior(r.observations, r.origin, r.boundary);
 	}
 
 	/** Adds the new peaks to the live posterior and solves it; null before 5 peaks in the fit. */
-	live(r: LiveRequest): LiveRegions | null {
+	live(r: Omit<LiveRequest, 'kind'>): LiveRegions | null {
 		const t0 = performance.now();
 		const run = this.#run(r);
 		const fresh = r.observations.filter((o) => o.t_rel_s > run.lastT);
@@ -62,7 +62,7 @@ export class BeaconService {
 	}
 
 	/** The live run of this mission and boundary (a new mission or boundary starts over). */
-	#run(r: LiveRequest): LiveRun {
+	#run(r: Omit<LiveRequest, 'kind'>): LiveRun {
 		const key = JSON.stringify(r.boundary);
 		const run = this.#live;
 		if (run && run.missionId === r.missionId && run.boundaryKey === key) return run;
