@@ -56,6 +56,8 @@ export class LivePosteriorState {
 				? { north_m: fix.north_m, east_m: fix.east_m, alt_rel_m: fix.alt_rel_m }
 				: null;
 		const leg = this.regions !== null && now - this.#lastLeg >= LEG_MS;
+		// Nothing new (a quiet or dropped link): the answer would be the last one.
+		if (!observations.length && !leg && this.regions) return;
 		if (leg) this.#lastLeg = now;
 		this.#busy = true;
 		this.#worker ??= new BeaconWorker();
