@@ -14,6 +14,8 @@
  *   10 h missions, localhost and a 4 Mbit/s radio link; `--no-pi` skips it)
  * - then the fleet-archive table of bench-archive.ts (native DuckDB: archive build and size, fleet
  *   KPIs over every mission; 100 h with `--quick`, else 100 h and 1 000 h; `--no-archive` skips it)
+ * - then the beacon posterior table of bench-beacon.ts (review 1 h, live update with 1 h
+ *   recorded, next leg; `--no-beacon` skips it)
  *
  * Needs `npm run build` first (it runs it when build/ is missing).
  */
@@ -30,6 +32,7 @@ import { archiveTable, benchArchive } from './bench-archive';
 import { benchLibrary, libraryTable } from './bench-library';
 import { runLiveBench } from './bench-live';
 import { runPiBench } from './bench-pi';
+import { beaconTable, runBeaconBench } from './bench-beacon';
 import { writeMission } from './mission-writer';
 import { serveStatic } from './serve';
 
@@ -217,6 +220,13 @@ async function main() {
 		const rows = [];
 		for (const h of sizes) rows.push(await benchArchive(h));
 		const table = archiveTable(rows);
+		console.log(`\n${table}`);
+		await appendFile('.bench/last.md', `\n${table}\n`);
+	}
+
+	// Issue 16: the beacon posterior, review and live (the worker's code, timed in Node).
+	if (!process.argv.includes('--no-beacon')) {
+		const table = beaconTable(runBeaconBench());
 		console.log(`\n${table}`);
 		await appendFile('.bench/last.md', `\n${table}\n`);
 	}

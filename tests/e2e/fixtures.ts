@@ -3,6 +3,7 @@
  * request that leaves the app's origin (the app must work in a field with no internet).
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { startPiSim, type PiSim, type PiSimOptions } from '../../src/node/pi-sim/server';
 
 export interface Watch {
 	errors: string[];
@@ -61,4 +62,18 @@ export async function waitForReview(page: Page) {
 /** The machine-readable value of a KPI element. */
 export async function kpi(page: Page, name: string): Promise<string | null> {
 	return page.locator(`[data-kpi="${name}"]`).first().getAttribute('data-value');
+}
+
+/**
+ * The live page, its engine up, and the Pi simulator started (in-process, on a free port) with a
+ * link that may drop: the browser's logs of refused reconnects and REST calls are allowed.
+ */
+export async function liveWithSim(page: Page, watch: Watch, o: PiSimOptions): Promise<PiSim> {
+	watch.allow('WebSocket connection to');
+	watch.allow('Failed to load resource');
+	await page.goto('./live/');
+	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v', { timeout: 60_000 });
+	const sim = await startPiSim(o);
+	watch.allowOrigin(sim.url);
+	return sim;
 }

@@ -5,8 +5,8 @@
  * the recording survives a reload, and "Save flight" writes a file the review page opens.
  */
 import { readFile } from 'node:fs/promises';
-import { startPiSim, type PiSim } from '../../src/node/pi-sim/server';
-import { expect, kpi, test, waitForReview } from './fixtures';
+import type { PiSim } from '../../src/node/pi-sim/server';
+import { expect, kpi, liveWithSim, test, waitForReview } from './fixtures';
 
 const num = async (page: import('@playwright/test').Page, name: string) =>
 	Number((await kpi(page, name)) || NaN);
@@ -28,13 +28,8 @@ test('a live flight with a link drop: recorded = sent, backfilled, survives a re
 	watch
 }) => {
 	test.setTimeout(120_000);
-	// A link drop makes the browser log the refused reconnects and REST calls: expected here.
-	watch.allow('WebSocket connection to');
-	watch.allow('Failed to load resource');
-	await page.goto('./live/');
-	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v', { timeout: 60_000 });
 	// Mission 250..340 s (detections, homing, signal lost) at 8×: about 11 s, drops at 4 and 8 s.
-	const sim = await startPiSim({
+	const sim = await liveWithSim(page, watch, {
 		scenario: 'open-field',
 		seed: 1,
 		speed: 8,
@@ -43,7 +38,6 @@ test('a live flight with a link drop: recorded = sent, backfilled, survives a re
 		endAt_s: 340,
 		faults: { dropEvery_s: 4, dropFor_s: 1.5, duplicate: 0.1, reorder: 0.05, malformed: 0.02 }
 	});
-	watch.allowOrigin(sim.url);
 	try {
 		await page.getByTestId('pi-address').fill(sim.url.replace('http://', ''));
 		await page.getByRole('button', { name: 'Connect' }).click();

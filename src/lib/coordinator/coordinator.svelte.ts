@@ -9,7 +9,14 @@
  */
 import type { Db } from '$lib/db/types';
 import { Resource } from './resource.svelte';
-import { THEN, type AnyPanels, type PanelCtx, type PanelData, type PanelSpec } from './panel';
+import {
+	THEN,
+	type AnyPanels,
+	type PanelCtx,
+	type PanelData,
+	type PanelSpec,
+	type Shared
+} from './panel';
 import { SerialQueue } from './queue';
 
 export type Clients<S> = { [K in keyof S]: Resource<PanelData<S[K]>> };
@@ -39,6 +46,9 @@ export class Coordinator<S extends AnyPanels, C = PanelCtx<S>> {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#entries = new Map<string, Entry<C>>();
 	#ctx: C | null = null;
+	// One per open(): a run of a previous context writes only into its own (never rendered).
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#shared = new Map<string, Promise<unknown>>();
 
 	constructor(db: () => Promise<Db>, specs: S) {
 		this.#db = db;
@@ -73,6 +83,8 @@ export class Coordinator<S extends AnyPanels, C = PanelCtx<S>> {
 	open(ctx: C | null, opts: OpenOptions = {}) {
 		this.#stopTimers();
 		this.#ctx = ctx;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, see #shared
+		this.#shared = new Map();
 		const gated = ctx !== null && opts.until !== undefined;
 		const generation = this.#queue.reset(gated);
 		for (const e of this.#entries.values()) {
@@ -143,11 +155,12 @@ export class Coordinator<S extends AnyPanels, C = PanelCtx<S>> {
 		const ctx = this.#ctx;
 		if (ctx === null || generation !== this.#queue.generation) return;
 		const key = e.spec.key?.(ctx);
+		const shared = sharedOf(this.#shared);
 		e.running = true;
 		try {
 			await e.client.run(
 				async () => {
-					const data = await e.spec.query(await this.#db(), ctx);
+					const data = await e.spec.query(await this.#db(), ctx, shared);
 					e.lastKey = key;
 					return data;
 				},
@@ -179,4 +192,19 @@ export class Coordinator<S extends AnyPanels, C = PanelCtx<S>> {
 			e.timer = null;
 		}
 	}
+}
+
+/** The `Shared` view of one context's answers. */
+function sharedOf(answers: Map<string, Promise<unknown>>): Shared {
+	return {
+		once<T>(key: string, ask: () => Promise<T>): Promise<T> {
+			const known = answers.get(key);
+			if (known) return known as Promise<T>;
+			const p = ask();
+			answers.set(key, p);
+			// A failure is not kept: the next panel (or refresh) asks again.
+			p.catch(() => answers.get(key) === p && answers.delete(key));
+			return p;
+		}
+	};
 }

@@ -132,6 +132,35 @@ describe('Coordinator', () => {
 		c.dispose();
 	});
 
+	it('asks a question two panels share once per opened context', async () => {
+		const asked: string[] = [];
+		const pattern = async (ctx: { id: string }) => (asked.push(ctx.id), `plan:${ctx.id}`);
+		const c = new Coordinator(db, {
+			drawn: panel({
+				query: (_db: Db, x: { id: string }, s) => s.once('pattern', () => pattern(x)),
+				priority: THEN
+			}),
+			boundary: panel({
+				query: async (_db: Db, x: { id: string }, s) =>
+					`from ${await s.once('pattern', () => pattern(x))}`,
+				priority: LAST
+			})
+		});
+		c.open({ id: 'm1' });
+		await sleep(1);
+		await c.idle();
+		expect(c.panels.drawn.data).toBe('plan:m1');
+		expect(c.panels.boundary.data).toBe('from plan:m1');
+		expect(asked).toEqual(['m1']);
+		// Another mission asks again; the previous one's answer is not reused.
+		c.open({ id: 'm2' });
+		await sleep(1);
+		await c.idle();
+		expect(c.panels.boundary.data).toBe('from plan:m2');
+		expect(asked).toEqual(['m1', 'm2']);
+		c.dispose();
+	});
+
 	it('runs declared panels on the real engine', async () => {
 		const real = await openNodeDb();
 		try {

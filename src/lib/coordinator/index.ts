@@ -8,5 +8,6 @@ export {
 	type PanelSpec,
 	type PanelSet,
 	type PanelData,
-	type PanelCtx
+	type PanelCtx,
+	type Shared
 } from './panel';

@@ -14,9 +14,22 @@ export const THEN = 1;
 /** Asked after everything else: the heaviest questions (the beacon fit). */
 export const LAST = 2;
 
+/**
+ * Answers the panels of one opened context share: a question two panels need (the search
+ * pattern: drawn by one, the posterior's boundary in another) is asked once, by whichever runs
+ * first. Panels stay independent of each other's names and order.
+ */
+export interface Shared {
+	/** `ask()`'s answer under `key`, asked at most once per `open` (a failed one is asked again). */
+	once<T>(key: string, ask: () => Promise<T>): Promise<T>;
+}
+
 export interface PanelSpec<C, T> {
-	/** The question: a typed wrapper from `$lib/queries` called with the page's context. */
-	query: (db: Db, ctx: C) => Promise<T>;
+	/**
+	 * The question: a typed wrapper from `$lib/queries` called with the page's context (and the
+	 * context's shared answers).
+	 */
+	query: (db: Db, ctx: C, shared: Shared) => Promise<T>;
 	/** FIRST, THEN or LAST (default THEN). */
 	priority?: number;
 	/** Re-ask every `every` ms while the page is open and visible (live pages). */

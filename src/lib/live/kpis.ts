@@ -49,11 +49,22 @@ export function liveBeacon(
 		: null;
 }
 
-/** Counts come from DuckDB (what is recorded); the live window from the ring buffers. */
+/** What the KPI cards show of the live beacon posterior (`LiveRegions` of the beacon worker). */
+export interface LivePosteriorKpis {
+	area90_m2: number;
+	reach90_m: number;
+	next: { gain_pct: number } | null;
+}
+
+/**
+ * Counts come from DuckDB (what is recorded); the live window from the ring buffers; the 90 %
+ * region and the next leg's expected gain from the beacon posterior.
+ */
 export function liveKpis(
 	v: LiveView | null,
 	c: LiveCountsRow | null,
-	beacon: LiveBeacon | null = liveBeacon(null, v)
+	beacon: LiveBeacon | null = liveBeacon(null, v),
+	posterior: LivePosteriorKpis | null = null
 ): LiveKpi[] {
 	return [
 		kpi('rssi_samples', 'RSSI samples', c?.rssi_samples ?? null),
@@ -69,7 +80,10 @@ export function liveKpis(
 		kpi('beacon_est_err_m', 'Estimate uncertainty', beacon?.uncertainty_m ?? null, 0, 'm'),
 		// Where to fly (or walk): from the drone to the estimate.
 		kpi('beacon_range_m', 'Drone → estimate', toBeacon(v, beacon, distanceM), 0, 'm'),
-		kpi('beacon_bearing_deg', 'Bearing to estimate', toBeacon(v, beacon, wholeBearing), 0, '°')
+		kpi('beacon_bearing_deg', 'Bearing to estimate', toBeacon(v, beacon, wholeBearing), 0, '°'),
+		kpi('live_region90_m2', 'Beacon 90 % area', posterior?.area90_m2 ?? null, 0, 'm²'),
+		kpi('live_region90_reach_m', '90 % area reach', posterior?.reach90_m ?? null, 0, 'm'),
+		kpi('next_leg_gain_pct', 'Next leg: area −', posterior?.next?.gain_pct ?? null, 0, '%')
 	];
 }
 

@@ -16,6 +16,7 @@ import { PatternWatch, fetchMissedTransitions } from './pi-rest';
 import { RecentKeys, parseFrame } from './protocol';
 import { RowBuilder, type LiveOrigin } from './rows';
 import { LiveStats } from './stats';
+import { LivePulses } from './pulses';
 import { liveMissionRow, type LiveRows } from './tables';
 import type { RecordingStore } from './store';
 
@@ -47,6 +48,7 @@ export class LiveSession {
 	readonly address: PiAddress;
 	readonly stats = new LiveStats();
 	readonly alerts = new AlertTracker();
+	readonly pulses = new LivePulses(); // for the beacon posterior: the page drains them
 	readonly counters: Counters = {
 		frames: 0,
 		malformed: 0,
@@ -185,11 +187,13 @@ export class LiveSession {
 		const out = rb.rows(m);
 		for (const r of out.rssi_sample ?? []) {
 			this.stats.rssi(r);
+			this.pulses.sample(r);
 			this.alerts.sample(r.t, r.snr_db, r.detected, r.system_state);
 			this.lastSampleAt = at;
 		}
 		for (const v of out.vehicle_telemetry ?? []) {
 			this.stats.fix(v);
+			this.pulses.fix(v);
 			this.alerts.battery(v.t, v.battery_pct);
 		}
 		for (const d of out.detection ?? []) this.stats.detection(d);

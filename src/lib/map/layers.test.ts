@@ -127,17 +127,27 @@ describe('layer data', () => {
 		expect(REVIEW_LAYERS.find((s) => s.id === 'track')?.data(loading)).toBeNull();
 	});
 
-	it('live: trail, drone, arrow and fit circle', () => {
+	it('live: trail, drone, arrow, fit circle, posterior regions and next leg', () => {
 		const live: LiveMapData = {
 			trail: track.map((p) => ({ lat_deg: p.lat_deg, lon_deg: p.lon_deg })),
 			heat: [{ lat_deg: -35.36, lon_deg: 149.16, rssi_max_dbm: -70 }],
 			drone: { lat_deg: -35.36, lon_deg: 149.16 },
 			beacon: { lat_deg: -35.35, lon_deg: 149.17, uncertainty_m: 30 },
 			gradientDeg: 90,
-			pattern: null
+			pattern: null,
+			posterior: {
+				region90: square(0.002),
+				region50: square(0.001),
+				point: { lat_deg: -35.35, lon_deg: 149.17 },
+				next: { path: track.slice(0, 2) }
+			}
 		};
 		for (const id of ['trail', 'heat', 'drone', 'arrow', 'beacon', 'estimate'])
 			expect(of(LIVE_LAYERS, id, live)).toBe(1);
+		expect(of(LIVE_LAYERS, 'posterior', live)).toBe(2);
+		expect(of(LIVE_LAYERS, 'posterior-point', live)).toBe(1);
+		expect(of(LIVE_LAYERS, 'next-leg', live)).toBe(1);
+		expect(of(LIVE_LAYERS, 'next-leg', { ...live, posterior: null })).toBe(0);
 		expect(of(LIVE_LAYERS, 'arrow', { ...live, gradientDeg: null })).toBe(0);
 		expect(
 			of(LIVE_LAYERS, 'estimate', { ...live, beacon: { ...live.drone!, uncertainty_m: null } })

@@ -1,7 +1,8 @@
 /**
  * The live map as a list of layer specs, bottom to top: the Pi's search plan, the heat cells,
- * the beacon estimate with its uncertainty circle, the trail, the gradient arrow, the beacon and
- * the drone. A new live layer is one spec here.
+ * the beacon posterior's 90 % and 50 % regions, the beacon estimate with its uncertainty circle,
+ * the trail, the next leg to fly (dashed), the gradient arrow, the posterior's most probable
+ * point, the beacon and the drone. A new live layer is one spec here.
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { LIVE_HEAT_STOPS } from '$lib/colors';
@@ -9,7 +10,7 @@ import { bearingArrow, heatPoints, trailLine } from '$lib/transforms/live-featur
 import { circlePolygon, type PatternLike } from '$lib/transforms/map-features';
 import { pointFeatures } from '$lib/transforms/track';
 import type { LayerSpec } from './layers';
-import { planLayers } from './shared-layers';
+import { planLayers, posteriorLayer, type RegionPair } from './shared-layers';
 
 type Position = { lat_deg: number; lon_deg: number };
 
@@ -24,6 +25,8 @@ export interface LiveMapData {
 	gradientDeg: number | null;
 	/** The Pi's search pattern: waypoint path and boundary. */
 	pattern: PatternLike | null;
+	/** The live beacon posterior: its regions, most probable point and the next leg to fly. */
+	posterior: (RegionPair & { point: Position; next: { path: Position[] } | null }) | null;
 }
 
 /** Cells without a value read as far below the ramp (its weakest colour). */
@@ -55,6 +58,7 @@ export const LIVE_LAYERS: LayerSpec<LiveMapData>[] = [
 			}
 		]
 	},
+	posteriorLayer((d) => d.posterior),
 	{
 		id: 'estimate',
 		data: ({ beacon: b }) => ({
@@ -86,9 +90,50 @@ export const LIVE_LAYERS: LayerSpec<LiveMapData>[] = [
 		]
 	},
 	{
+		// The leg that most shrinks the expected 90 % region (its gain is a KPI beside the map).
+		id: 'next-leg',
+		data: ({ posterior: p }) => ({
+			type: 'FeatureCollection',
+			features: p?.next
+				? [
+						{
+							type: 'Feature',
+							properties: {},
+							geometry: {
+								type: 'LineString',
+								coordinates: p.next.path.map((q) => [q.lon_deg, q.lat_deg])
+							}
+						}
+					]
+				: []
+		}),
+		draw: (t) => [
+			{
+				type: 'line',
+				layout: { 'line-cap': 'round' },
+				paint: { 'line-color': t.detection, 'line-width': 2.5, 'line-dasharray': [2, 2] }
+			}
+		]
+	},
+	{
 		id: 'arrow',
 		data: (d) => bearingArrow(d.drone, d.gradientDeg),
 		draw: (t) => [{ type: 'line', paint: { 'line-color': t.detection, 'line-width': 3 } }]
+	},
+	{
+		id: 'posterior-point',
+		data: (d) => pointFeatures(d.posterior ? [d.posterior.point] : [], () => ({})),
+		draw: (t) => [
+			{
+				type: 'circle',
+				paint: {
+					'circle-radius': 5,
+					'circle-color': t.background,
+					'circle-stroke-color': t.beacon,
+					'circle-stroke-width': 3
+				}
+			}
+		]
 	},
 	{
 		id: 'beacon',

@@ -19,7 +19,7 @@ import {
 	type TrackPoint
 } from '$lib/transforms/track';
 import type { LayerSpec } from './layers';
-import { planLayers, trackLayer } from './shared-layers';
+import { planLayers, posteriorLayer, trackLayer } from './shared-layers';
 import { ramp } from './theme';
 
 /** A panel's rows as the review holds them (a query resource: null until they arrive). */
@@ -120,36 +120,11 @@ export const REVIEW_LAYERS: LayerSpec<ReviewMapData>[] = [
 			}
 		]
 	},
-	{
-		// Where the beacon is: the posterior's 90 % region shaded, the 50 % region outlined.
-		id: 'posterior',
-		data: (d) => {
-			const p = d.view.posterior.data;
-			if (!p) return null;
-			const tag = (f: Feature, level: number): Feature => ({ ...f, properties: { level } });
-			return {
-				type: 'FeatureCollection',
-				features: [tag(p.region90.feature, 90), tag(p.region50.feature, 50)]
-			};
-		},
-		draw: (t) => [
-			{
-				id: 'posterior-90',
-				type: 'fill',
-				filter: ['==', ['get', 'level'], 90],
-				paint: { 'fill-color': t.beacon, 'fill-opacity': 0.18 }
-			},
-			{
-				id: 'posterior-edge',
-				type: 'line',
-				paint: {
-					'line-color': t.beacon,
-					'line-width': ['match', ['get', 'level'], 50, 2.5, 1.5],
-					'line-dasharray': [2, 1]
-				}
-			}
-		]
-	},
+	// Where the beacon is: the posterior's 90 % region shaded, the 50 % region outlined.
+	posteriorLayer((d) => {
+		const p = d.view.posterior.data;
+		return p && { region90: p.region90.feature, region50: p.region50.feature };
+	}),
 	{
 		// The beacon estimate's uncertainty circle.
 		id: 'estimate',

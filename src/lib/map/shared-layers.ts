@@ -1,8 +1,9 @@
 /**
- * Layer specs more than one page draws: the track (coloured by the colour mode) and the search
- * plan (boundary, planned path, waypoints). Each takes how to get its rows from the page's data.
+ * Layer specs more than one page draws: the track (coloured by the colour mode), the search
+ * plan (boundary, planned path, waypoints) and the beacon posterior's credible regions. Each takes
+ * how to get its rows from the page's data.
  */
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { patternFeatures, type PatternLike } from '$lib/transforms/map-features';
 import type { LayerSpec } from './layers';
 import { trackColor, type MapTheme } from './theme';
@@ -66,4 +67,43 @@ export function planLayers<D>(
 			]
 		}
 	];
+}
+
+/** The 90 % and 50 % regions of a beacon posterior, tagged with their `level`. */
+export interface RegionPair {
+	region90: Feature;
+	region50: Feature;
+}
+
+/**
+ * The beacon posterior (issue 16): the 90 % region shaded, both regions outlined (the 50 %
+ * thicker), from the regions `regions` picks out of the page's data.
+ */
+export function posteriorLayer<D>(regions: (d: D) => RegionPair | null): LayerSpec<D> {
+	const tag = (f: Feature, level: number): Feature => ({ ...f, properties: { level } });
+	return {
+		id: 'posterior',
+		data: (d) => {
+			const r = regions(d);
+			if (!r) return null;
+			return { type: 'FeatureCollection', features: [tag(r.region90, 90), tag(r.region50, 50)] };
+		},
+		draw: (t) => [
+			{
+				id: 'posterior-90',
+				type: 'fill',
+				filter: ['==', ['get', 'level'], 90],
+				paint: { 'fill-color': t.beacon, 'fill-opacity': 0.18 }
+			},
+			{
+				id: 'posterior-edge',
+				type: 'line',
+				paint: {
+					'line-color': t.beacon,
+					'line-width': ['match', ['get', 'level'], 50, 2.5, 1.5],
+					'line-dasharray': [2, 1]
+				}
+			}
+		]
+	};
 }

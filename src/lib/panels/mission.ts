@@ -3,7 +3,7 @@
  * asked for, its priority and, for charts, its targets. Adding an analytic to the review page is
  * one SQL file, one wrapper in `$lib/queries` and one entry here.
  */
-import { FIRST, LAST, THEN, type PanelSpec } from '$lib/coordinator';
+import { FIRST, LAST, THEN, type PanelSpec, type Shared } from '$lib/coordinator';
 import type { Db } from '$lib/db/types';
 import {
 	gradientOptions,
@@ -19,13 +19,12 @@ import { missionKpis, type MissionKpiRow } from '$lib/queries/mission-kpis';
 import { missionSummary, type MissionSummaryRow } from '$lib/queries/mission-summary';
 import { rssiHistogram } from '$lib/queries/rssi-histogram';
 import { rssiSeries } from '$lib/queries/rssi-series';
-import { searchPattern } from '$lib/queries/search-pattern';
 import { spatialGradient } from '$lib/queries/spatial-gradient';
 import { heatMap } from '$lib/queries/spatial-heat-map';
 import { telemetrySeries, type TelemetrySeriesRow } from '$lib/queries/telemetry-series';
 import { track } from '$lib/queries/track';
 import { chart, type ChartTarget } from './chart';
-import { posteriorOf } from './posterior';
+import { patternOf, posteriorOf } from './posterior';
 
 /** What a mission page is opened with. */
 export interface MissionCtx {
@@ -39,7 +38,10 @@ export type MissionPanel<T> = PanelSpec<MissionCtx, T> & { charts?: ChartTarget<
 type Declared<T> = MissionPanel<T> & { draw: (...charts: ChartTarget<T>[]) => MissionPanel<T> };
 
 /** Declare a mission panel: its question and when it is asked. */
-function p<T>(query: (db: Db, c: MissionCtx) => Promise<T>, priority: number): Declared<T> {
+function p<T>(
+	query: (db: Db, c: MissionCtx, shared: Shared) => Promise<T>,
+	priority: number
+): Declared<T> {
 	return { query, priority, draw: (...charts) => ({ query, priority, charts }) };
 }
 
@@ -88,7 +90,7 @@ export const missionPanels = {
 		metric('GPS satellites', 'sats-chart', 'gps_sats', 'sats'),
 		metric('GPS HDOP', 'hdop-chart', 'gps_hdop', 'HDOP')
 	),
-	pattern: p((db, c) => searchPattern(db, c.missionId), THEN),
+	pattern: p((db, c, s) => patternOf(db, c.missionId, s), THEN),
 	heat: p((db, c) => heatMap(db, c.missionId, 25), THEN),
 	histogram: p((db, c) => rssiHistogram(db, c.missionId, 2), THEN).draw(
 		chart('bottom', 'RSSI histogram by state', 'histogram-chart', 200, histogramOptions, false)
@@ -100,7 +102,7 @@ export const missionPanels = {
 	// The KPIs last: the beacon estimate is the heaviest query of the page (~0.1–1 s).
 	kpis: p((db, c) => kpisOf(db, c.missionId), LAST),
 	// The beacon's probability map (its regions on the map, their area and reach as KPIs).
-	posterior: p((db, c) => posteriorOf(db, c.missionId), LAST)
+	posterior: p((db, c, s) => posteriorOf(db, c.missionId, s), LAST)
 };
 
 /** The review page shows every mission panel. */

@@ -1,8 +1,8 @@
 /**
  * A library import (issue 15): many missions chosen or dropped at once. Loaded in chunks of a few
  * dozen mission folders (three write batches, so the workers decode one batch while the engine
- * writes the one before), the next chunk read from disk while this one is kept, so the tab holds
- * at most two chunks' file bytes. Where the browser keeps the library (OPFS), the engine keeps
+ * writes the one before), read from disk when the one before is kept, so the tab holds one
+ * chunk's file bytes at a time. Where the browser keeps the library (OPFS), the engine keeps
  * only what the library table and the fleet view need: each chunk's library rows and dwell are
  * computed, its files stored, and its rows dropped from the engine (DuckDB gives the memory
  * back). A mission's rows come back when it is opened (or all, with "Load all"), exactly as after
@@ -128,8 +128,6 @@ export async function importLibrary(
 			out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
 		}
 		bytesDone += size;
-		// Read the next chunk from disk while this one is counted and kept.
-		next = i + 1 < chunks.length ? readUnits(chunks[i + 1] ?? []) : null;
 		if (result) {
 			await tallyChunk(deps.db, out, result);
 			if (!dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
@@ -138,6 +136,8 @@ export async function importLibrary(
 		const last = i + 1 === chunks.length || signal.aborted;
 		if (last || pending.reduce((n, p) => n + bytesOf(p.files), 0) >= chunk.settleBytes)
 			await settle(deps, pending.splice(0));
+		// The next chunk is read once this one's bytes are let go (reading is the quick part).
+		next = i + 1 < chunks.length ? readUnits(chunks[i + 1] ?? []) : null;
 		report('Importing the library');
 	}
 	return out;

@@ -2,8 +2,9 @@
  * The live page's state: one LiveSession with the Pi, snapshots of it for the panels (text at up
  * to 10 Hz, the strip chart and map at 5 Hz, driven by animation frames so a hidden tab does no
  * UI work), the SQL panels of `$lib/panels/live` run by a coordinator (counters after each Arrow
- * batch, the heat map and the beacon fit on their periods), and the sample-to-screen latency
- * (arrival of the newest RSSI frame → the frame that painted it).
+ * batch, the heat map and the beacon fit on their periods), the beacon posterior (./live-posterior:
+ * regions and next leg from the beacon worker) and the sample-to-screen latency (arrival of the
+ * newest RSSI frame → the frame that painted it).
  */
 import type { AppState } from './app.svelte';
 import { LiveSession } from '$lib/live/session';
@@ -16,6 +17,7 @@ import { parsePiAddress } from '$lib/live/address';
 import type { PatternLike } from '$lib/transforms/map-features';
 import { Coordinator } from '$lib/coordinator';
 import { livePanels } from '$lib/panels/live';
+import { LivePosteriorState } from './live-posterior.svelte';
 
 export const PI_KEY = 'pisad.pi';
 /** Per Pi: the last live session's origin, kept 12 h (see RowBuilder). */
@@ -43,6 +45,8 @@ export class LiveState {
 	readonly panels;
 	#coordinator: Coordinator<typeof livePanels>;
 	latency = $state.raw<{ p50: number; p95: number; n: number } | null>(null);
+	/** The beacon posterior's regions and next leg, updated once a second off the main thread. */
+	readonly posterior: LivePosteriorState;
 	#session: LiveSession | null = null;
 	#raf = 0;
 	#lastText = 0;
@@ -56,6 +60,7 @@ export class LiveState {
 		readonly store: () => RecordingStore | null
 	) {
 		this.#coordinator = new Coordinator(() => app.db(), livePanels);
+		this.posterior = new LivePosteriorState(app);
 		this.panels = this.#coordinator.panels;
 	}
 
@@ -69,6 +74,7 @@ export class LiveState {
 		this.#coordinator.open(null);
 		this.pattern = null;
 		this.#pattern = null;
+		this.posterior.reset();
 		this.address = address.trim();
 		try {
 			// Its own connection: the recorder's batch transactions must not nest inside a file
@@ -139,6 +145,7 @@ export class LiveState {
 			}
 		}
 		this.#context(s.missionId, s.counters.written);
+		this.posterior.tick(s, now, () => this.#session === s);
 		this.#raf = requestAnimationFrame((t) => this.#frame(t));
 	}
 
@@ -158,6 +165,7 @@ export class LiveState {
 	dispose() {
 		this.disconnect();
 		this.#coordinator.dispose();
+		this.posterior.dispose();
 	}
 }
 

@@ -1,5 +1,7 @@
 /** The beacon posterior as one GeoJSON file: the 90 % and 50 % regions and the most probable point. */
 import type { Feature } from 'geojson';
+import { toLocal, type LatLon, type LocalPoint } from '$lib/geo';
+import { patternFeatures, type PatternLike } from './map-features';
 
 interface RegionLike {
 	feature: Feature;
@@ -30,4 +32,12 @@ export function regionsGeoJson(p: {
 			}
 		]
 	});
+}
+
+/** The search boundary's outer ring in local metres (null when the pattern has none). */
+export function localBoundary(pattern: PatternLike | null, origin: LatLon): LocalPoint[] | null {
+	const ring = patternFeatures(pattern).boundary.features[0]?.geometry.coordinates[0];
+	return ring?.length
+		? ring.map(([lon, lat]) => toLocal({ lat_deg: lat as number, lon_deg: lon as number }, origin))
+		: null;
 }
