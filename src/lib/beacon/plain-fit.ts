@@ -4,7 +4,7 @@
  * 2 m. The posterior's most probable point must be no worse than this in the median.
  */
 import type { LocalPoint } from '../geo';
-import { cellCentre, gridOver, GridSums, logSlant, type GridSpec } from './grid';
+import { cellCentre, gridOver, GridSums, type GridSpec } from './grid';
 import type { BeaconObservation } from './observations';
 import { boxAround } from './area';
 
@@ -20,11 +20,19 @@ function bestFree(g: GridSums): { cell: number; sse: number } {
 	return best;
 }
 
-/** The plain fit's position over the track's box plus `marginM`, or null with < 5 peaks. */
-export function plainFit(obs: readonly BeaconObservation[], marginM = 150): LocalPoint | null {
+/**
+ * The plain fit's position over the track's box plus `marginM` (20 m cells), or over `over`
+ * when given (the posterior passes its coarse grid: one box, fewer cells on a long sortie);
+ * null with < 5 peaks.
+ */
+export function plainFit(
+	obs: readonly BeaconObservation[],
+	marginM = 150,
+	over?: GridSpec
+): LocalPoint | null {
 	if (obs.length < 5) return null;
 	const [min, max] = boxAround(obs, marginM);
-	const coarse = new GridSums(gridOver(min, max, 20));
+	const coarse = new GridSums(over ?? gridOver(min, max, 20));
 	for (const o of obs) coarse.add(o);
 	const c = cellCentre(coarse.grid, bestFree(coarse).cell);
 	const fine = new GridSums(
@@ -36,64 +44,4 @@ export function plainFit(obs: readonly BeaconObservation[], marginM = 150): Loca
 	);
 	for (const o of obs) fine.add(o);
 	return cellCentre(fine.grid, bestFree(fine).cell);
-}
-
-/** SSE of the plain fit (A and n free) for a beacon at each of `at`; the best index. */
-function bestOf(at: readonly LocalPoint[], obs: readonly BeaconObservation[]): number {
-	let w = 0;
-	let sy = 0;
-	let syy = 0;
-	for (const o of obs) {
-		w++;
-		sy += o.rssi_dbm;
-		syy += o.rssi_dbm ** 2;
-	}
-	const syy0 = syy - (sy * sy) / w;
-	let best = { i: -1, sse: Infinity };
-	for (const [i, c] of at.entries()) {
-		let sl = 0;
-		let sll = 0;
-		let syl = 0;
-		for (const o of obs) {
-			const l = logSlant(o, c);
-			sl += l;
-			sll += l * l;
-			syl += o.rssi_dbm * l;
-		}
-		const sxx = sll - (sl * sl) / w;
-		const sxy = syl - (sy * sl) / w;
-		const sse = sxx > 0 ? syy0 - (sxy * sxy) / sxx : syy0;
-		if (sse < best.sse) best = { i, sse };
-	}
-	return best.i;
-}
-
-/**
- * The plain fit's best cell among `cells` of `grid` (every peak, no SNR cut, n free), or −1.
- * O(cells · peaks): only the candidate cells (the posterior's 90 % region) are scored.
- */
-export function plainFitCell(
-	grid: GridSpec,
-	cells: readonly number[],
-	obs: readonly BeaconObservation[]
-): number {
-	return (
-		cells[
-			bestOf(
-				cells.map((k) => cellCentre(grid, k)),
-				obs
-			)
-		] ?? -1
-	);
-}
-
-/** The plain fit refined on a 2 m lattice ±30 m around `c` (as {@link plainFit} refines). */
-export function plainFitNear(c: LocalPoint, obs: readonly BeaconObservation[]): LocalPoint {
-	const at: LocalPoint[] = [];
-	for (let dn = -29; dn < 30; dn += 2) {
-		for (let de = -29; de < 30; de += 2) {
-			at.push({ north_m: c.north_m + dn, east_m: c.east_m + de });
-		}
-	}
-	return at[bestOf(at, obs)] ?? c;
 }

@@ -5,16 +5,17 @@
  * Method and measurements: docs/beacon-posterior.md.
  */
 import type { Feature, MultiPolygon } from 'geojson';
-import { toLatLon, type LatLon, type LocalPoint } from '../geo';
-import { cellCentre, cellIndex, gridOver, GridSums, type GridSpec } from './grid';
+import type { LatLon, LocalPoint } from '../geo';
+import { cellCentre, gridOver, GridSums, type GridSpec } from './grid';
 import { estimateNoise, leverage, type NoiseModel } from './noise';
 import { boundaryLogPrior, boxAround } from './area';
 import type { BeaconObservation } from './observations';
-import { byProbability, credibleCells, massInCircle, reachM, regionFeature } from './regions';
+import { credibleCells, massInCircle } from './regions';
 import { bestFit, cellPosterior, residuals } from './solve';
-import { plainFitCell, plainFitNear } from './plain-fit';
+import { plainFit } from './plain-fit';
 import { applyPrior, blurGrid, medianHeight, shadowBlurM } from './blur';
 import { blockSums, jackknifeTemper } from './jackknife';
+import { summarise } from './summary';
 
 /** Tuning of {@link beaconPosterior}; every field has a default. */
 export interface PosteriorOptions {
@@ -66,12 +67,12 @@ export interface BeaconPosterior {
 	/** Probability per cell of `grid` (row-major), summing to 1. */
 	prob: Float64Array;
 	/**
-	 * The point: the plain least-squares fit's cell when it lies in the 90 % region, else the
-	 * most probable cell's centre (see `point_source`).
+	 * The point: the plain least-squares fit when it lies in the 90 % region, else the posterior
+	 * mean; live (no plain fit), the most probable cell's centre. See `point_source`.
 	 */
 	point: LocalPoint & LatLon;
-	/** Which estimate gave `point`: the plain fit (inside the 90 % region) or the mode. */
-	point_source?: 'plain' | 'mode';
+	/** Which estimate gave `point`: the plain fit, the posterior mean or (live) the mode. */
+	point_source?: 'plain' | 'mean' | 'mode';
 	/** Best single fit at the point: A (dBm at 1 m), n, residual σ (dB). */
 	a_db: number;
 	path_loss_exponent: number;
@@ -140,29 +141,6 @@ export function posteriorOn(
 	return { prob, sharp, sums, a_db: fit.a_db, n: fit.n, sigma2, noise, blur_m: blur, temper };
 }
 
-/** Region record of a probability grid around `point` (`order`: cells by falling probability). */
-export function credibleRegion(
-	grid: GridSpec,
-	prob: Float64Array,
-	mass: number,
-	point: LocalPoint,
-	origin: LatLon,
-	order?: readonly number[]
-): CredibleRegion {
-	const cells = credibleCells(prob, mass, order);
-	const area = cells.length * grid.cell_m * grid.cell_m;
-	const reach = reachM(grid, cells, point);
-	const feature = regionFeature(grid, cells, origin, { mass, area_m2: area, reach_m: reach });
-	return { mass, cells, area_m2: area, reach_m: reach, feature };
-}
-
-/** Index of the largest value. */
-export function argMax(p: Float64Array): number {
-	let best = 0;
-	for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[best] as number)) best = k;
-	return best;
-}
-
 /**
  * The beacon posterior from a mission's pulse peaks; null with fewer than 5 peaks over
  * minSnrDb (no beacon heard). `boundary` is the search area as a local ring, when there is one.
@@ -205,54 +183,10 @@ export function beaconPosterior(
 		c.temper,
 		o.blurScale
 	);
-	return summarise(grid, f, origin, observations);
+	return summarise(grid, f, origin, plainFit(observations, 150, coarse));
 }
 
-/** The solved grid {@link summarise} turns into a {@link BeaconPosterior}. */
-export interface SolvedGrid {
-	prob: Float64Array;
-	sharp: Float64Array;
-	a_db: number;
-	n: number;
-	sigma2: number;
-	noise: NoiseModel;
-	blur_m: number;
-}
-
-/**
- * Point and regions of a solved grid. With `plainObs` (every pulse peak), the plain fit (its best
- * cell in the 90 % region refined on a 2 m lattice as {@link plainFit} does) is the point when it
- * lies in the 90 % region: the plain fit wins in the median on lawnmower and urban flights
- * (docs/beacon-posterior.md). Otherwise the sharp posterior's mode is the point.
- */
-export function summarise(
-	grid: GridSpec,
-	s: SolvedGrid,
-	origin: LatLon,
-	plainObs?: readonly BeaconObservation[]
-): BeaconPosterior {
-	const order = byProbability(s.prob);
-	const cells90 = credibleCells(s.prob, 0.9, order);
-	const cell = plainObs ? plainFitCell(grid, cells90, plainObs) : -1;
-	const plain = cell >= 0 && plainObs ? plainFitNear(cellCentre(grid, cell), plainObs) : null;
-	const usePlain = plain !== null && cells90.includes(cellIndex(grid, plain));
-	const p = plain && usePlain ? plain : cellCentre(grid, argMax(s.sharp));
-	const point = { ...p, ...toLatLon(p, origin) };
-	return {
-		grid,
-		prob: s.prob,
-		point,
-		point_source: usePlain ? 'plain' : 'mode',
-		a_db: s.a_db,
-		path_loss_exponent: s.n,
-		sigma_db: Math.sqrt(s.sigma2),
-		noise: s.noise,
-		blur_m: s.blur_m,
-		region50: credibleRegion(grid, s.prob, 0.5, p, origin, order),
-		region90: credibleRegion(grid, s.prob, 0.9, p, origin, order),
-		origin
-	};
-}
+export { argMax, credibleRegion, summarise, type SolvedGrid } from './summary';
 
 /** Probability that the beacon lies within `radiusM` of `centre` (local metres). */
 export function posteriorMassInCircle(
