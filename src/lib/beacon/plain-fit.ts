@@ -4,7 +4,7 @@
  * 2 m. The posterior's most probable point must be no worse than this in the median.
  */
 import type { LocalPoint } from '../geo';
-import { cellCentre, gridOver, GridSums, type GridSpec } from './grid';
+import { cellCentre, gridOver, GridSums } from './grid';
 import type { BeaconObservation } from './observations';
 import { boxAround } from './area';
 
@@ -20,20 +20,21 @@ function bestFree(g: GridSums): { cell: number; sse: number } {
 	return best;
 }
 
-/**
- * The plain fit's position over the track's box plus `marginM` (20 m cells), or over `over`
- * when given (the posterior passes its coarse grid: one box, fewer cells on a long sortie);
- * null with < 5 peaks.
- */
-export function plainFit(
-	obs: readonly BeaconObservation[],
-	marginM = 150,
-	over?: GridSpec
-): LocalPoint | null {
+/** The plain fit's position over the track's box plus `marginM` (20 m cells), or null with < 5 peaks. */
+export function plainFit(obs: readonly BeaconObservation[], marginM = 150): LocalPoint | null {
 	if (obs.length < 5) return null;
 	const [min, max] = boxAround(obs, marginM);
-	const coarse = new GridSums(over ?? gridOver(min, max, 20));
+	const coarse = new GridSums(gridOver(min, max, 20));
 	for (const o of obs) coarse.add(o);
+	return plainFitFrom(coarse, obs);
+}
+
+/**
+ * The plain fit from coarse sums of every peak in `obs` (the posterior passes its own coarse
+ * grid's sums, topped up with the peaks under its SNR cut: one pass saved on a long sortie),
+ * refined on a 2 m lattice ±30 m around the best coarse cell.
+ */
+export function plainFitFrom(coarse: GridSums, obs: readonly BeaconObservation[]): LocalPoint {
 	const c = cellCentre(coarse.grid, bestFree(coarse).cell);
 	const fine = new GridSums(
 		gridOver(

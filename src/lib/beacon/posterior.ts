@@ -12,7 +12,7 @@ import { boundaryLogPrior, boxAround } from './area';
 import type { BeaconObservation } from './observations';
 import { credibleCells, massInCircle } from './regions';
 import { bestFit, cellPosterior, residuals } from './solve';
-import { plainFit } from './plain-fit';
+import { plainFitFrom } from './plain-fit';
 import { applyPrior, blurGrid, medianHeight, shadowBlurM } from './blur';
 import { blockSums, jackknifeTemper } from './jackknife';
 import { summarise } from './summary';
@@ -151,7 +151,8 @@ export function beaconPosterior(
 	boundary?: readonly LocalPoint[] | null,
 	o: PosteriorOptions = {}
 ): BeaconPosterior | null {
-	const sel = fitObservations(observations, o.minSnrDb ?? MIN_SNR_DB);
+	const minSnr = o.minSnrDb ?? MIN_SNR_DB;
+	const sel = fitObservations(observations, minSnr);
 	if (sel.length < 5) return null;
 	const area0 = boundary && boundary.length >= 3 ? [...boundary, ...sel] : observations;
 	const [min, max] = boxAround(area0, o.marginM ?? 150);
@@ -183,7 +184,10 @@ export function beaconPosterior(
 		c.temper,
 		o.blurScale
 	);
-	return summarise(grid, f, origin, plainFit(observations, 150, coarse));
+	// The plain fit over the coarse grid: its sums are the posterior's plus the peaks under the cut.
+	const all = c.sums.clone();
+	for (const ob of observations) if (ob.snr_db < minSnr) all.add(ob);
+	return summarise(grid, f, origin, plainFitFrom(all, observations));
 }
 
 export { argMax, credibleRegion, summarise, type SolvedGrid } from './summary';
