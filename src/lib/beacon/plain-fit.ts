@@ -4,7 +4,7 @@
  * 2 m. The posterior's most probable point must be no worse than this in the median.
  */
 import type { LocalPoint } from '../geo';
-import { cellCentre, gridOver, GridSums } from './grid';
+import { cellCentre, gridOver, GridSums, type GridSpec } from './grid';
 import type { BeaconObservation } from './observations';
 import { boxAround } from './area';
 
@@ -30,11 +30,27 @@ export function plainFit(obs: readonly BeaconObservation[], marginM = 150): Loca
 }
 
 /**
- * The plain fit from coarse sums of every peak in `obs` (the posterior passes its own coarse
- * grid's sums, topped up with the peaks under its SNR cut: one pass saved on a long sortie),
- * refined on a 2 m lattice ±30 m around the best coarse cell.
+ * The plain fit searched only over `box` (the posterior passes its fine grid's box at the coarse
+ * cell size: the part of the map its 90 % region can be in), or null when the best cell there is
+ * on the box's border: the plain fit's own minimum then lies outside, where the posterior would
+ * not take it anyway. One pass over a few hundred cells, not the whole search area.
  */
-export function plainFitFrom(coarse: GridSums, obs: readonly BeaconObservation[]): LocalPoint {
+export function plainFitWithin(
+	box: GridSpec,
+	obs: readonly BeaconObservation[]
+): LocalPoint | null {
+	if (obs.length < 5) return null;
+	const sums = new GridSums(box);
+	for (const o of obs) sums.add(o);
+	const cell = bestFree(sums).cell;
+	const i = Math.floor(cell / box.cols);
+	const j = cell - i * box.cols;
+	if (i === 0 || j === 0 || i === box.rows - 1 || j === box.cols - 1) return null;
+	return plainFitFrom(sums, obs);
+}
+
+/** The plain fit from coarse sums of every peak in `obs`, refined at 2 m ±30 m around the best. */
+function plainFitFrom(coarse: GridSums, obs: readonly BeaconObservation[]): LocalPoint {
 	const c = cellCentre(coarse.grid, bestFree(coarse).cell);
 	const fine = new GridSums(
 		gridOver(

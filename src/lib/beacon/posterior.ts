@@ -12,7 +12,7 @@ import { boundaryLogPrior, boxAround } from './area';
 import type { BeaconObservation } from './observations';
 import { credibleCells, massInCircle } from './regions';
 import { bestFit, cellPosterior, residuals } from './solve';
-import { plainFitFrom } from './plain-fit';
+import { plainFitWithin } from './plain-fit';
 import { applyPrior, blurGrid, medianHeight, shadowBlurM } from './blur';
 import { blockSums, jackknifeTemper } from './jackknife';
 import { summarise } from './summary';
@@ -151,8 +151,7 @@ export function beaconPosterior(
 	boundary?: readonly LocalPoint[] | null,
 	o: PosteriorOptions = {}
 ): BeaconPosterior | null {
-	const minSnr = o.minSnrDb ?? MIN_SNR_DB;
-	const sel = fitObservations(observations, minSnr);
+	const sel = fitObservations(observations, o.minSnrDb ?? MIN_SNR_DB);
 	if (sel.length < 5) return null;
 	const area0 = boundary && boundary.length >= 3 ? [...boundary, ...sel] : observations;
 	const [min, max] = boxAround(area0, o.marginM ?? 150);
@@ -184,10 +183,9 @@ export function beaconPosterior(
 		c.temper,
 		o.blurScale
 	);
-	// The plain fit over the coarse grid: its sums are the posterior's plus the peaks under the cut.
-	const all = c.sums.clone();
-	for (const ob of observations) if (ob.snr_db < minSnr) all.add(ob);
-	return summarise(grid, f, origin, plainFitFrom(all, observations));
+	// The plain fit (the point when it lies in the 90 % region), searched where that can be.
+	const plain = plainFitWithin(gridOver(fmin, fmax, coarseM), observations);
+	return summarise(grid, f, origin, plain);
 }
 
 export { argMax, credibleRegion, summarise, type SolvedGrid } from './summary';
