@@ -12,8 +12,6 @@
  *   `--no-analytics` skips the table, `--no-live` the live ground-station figures)
  * - then the Pi-download table of bench-pi.ts (whole download against HTTP range reads, 1 h and
  *   10 h missions, localhost and a 4 Mbit/s radio link; `--no-pi` skips it)
- * - then the beacon posterior of bench-beacon.ts (review and live update on a 1-hour sortie;
- *   `--no-beacon` skips it)
  *
  * Needs `npm run build` first (it runs it when build/ is missing).
  */
@@ -28,7 +26,6 @@ import { simulateMission } from '../lib/sim';
 import { runAnalyticsBench } from './bench-analytics';
 import { benchLibrary, libraryTable } from './bench-library';
 import { runLiveBench } from './bench-live';
-import { runBeaconBench } from './bench-beacon';
 import { runPiBench } from './bench-pi';
 import { writeMission } from './mission-writer';
 import { serveStatic } from './serve';
@@ -209,13 +206,6 @@ async function main() {
 		const pi = await runPiBench();
 		console.log(`\n${pi.table}`);
 		await appendFile('.bench/last.md', `\n${pi.table}\n`);
-	}
-
-	// Issue 16: the beacon posterior in review and live (Node's V8; `--no-beacon` skips it).
-	if (!process.argv.includes('--no-beacon')) {
-		const beacon = runBeaconBench();
-		console.log(`\n${beacon.table}`);
-		await appendFile('.bench/last.md', `\n${beacon.table}\n`);
 	}
 }
 

@@ -15,12 +15,12 @@ import { SITE, type LocalPoint } from '../lib/geo';
 import { beaconPosterior, fitObservations, type BeaconPosterior } from '../lib/beacon/posterior';
 import { plainFit } from '../lib/beacon/plain-fit';
 import { cellIndex } from '../lib/beacon/grid';
+import { LivePosterior } from '../lib/beacon/live';
 import { suggestNextLeg } from '../lib/beacon/next-leg';
 import { medianNoiseFloor } from '../lib/beacon/explain';
 import { pulsePeaks } from '../lib/beacon/observations';
 import { flyLeg } from '../lib/sim';
 import { beaconSim, type BeaconSim } from './beacon-sim';
-import { runBeaconBench } from './bench-beacon';
 
 const { values } = parseArgs({
 	options: {
@@ -104,6 +104,35 @@ function legTrial(m: BeaconSim): string | null {
 	return `| ${m.scenario} ${m.seed} | ${Math.round(t0)} | ${a(post)} | ${best.leg.kind}, ${Math.round(dur)} s | ${Math.round(best.expected_area90_m2)} | ${a(pLeg)} (${e(pLeg)} m) | ${a(pCont)} (${e(pCont)} m) |`;
 }
 
+/** Review and live timings on a 1-hour sortie. */
+function timing(): void {
+	const m = beaconSim('sortie-1h', 1);
+	const runs: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		const t = performance.now();
+		beaconPosterior(m.observations, SITE, m.boundary);
+		runs.push(performance.now() - t);
+	}
+	const live = new LivePosterior(SITE, { boundary: m.boundary });
+	const upd: number[] = [];
+	for (const [i, o] of m.observations.entries()) {
+		const t = performance.now();
+		live.add([o]);
+		// Every 5th second is solved and timed (all would take minutes; the cost does not depend
+		// on which seconds are timed).
+		if (i % 5 === 0) {
+			live.solve();
+			upd.push(performance.now() - t);
+		} else live.add([]);
+	}
+	console.log(
+		`\n1-hour sortie (${m.observations.length} pulse peaks, ${live.fitCount} in the fit, live grid ${live.grid.rows}×${live.grid.cols}):`
+	);
+	console.log(
+		`review posterior: median ${quantile(runs, 0.5).toFixed(0)} ms; live update (add + solve): median ${quantile(upd, 0.5).toFixed(1)} ms, p95 ${quantile(upd, 0.95).toFixed(1)} ms, max ${Math.max(...upd).toFixed(1)} ms`
+	);
+}
+
 const seeds = Number(values.seeds);
 const opts = values['min-snr'] === undefined ? {} : { minSnrDb: Number(values['min-snr']) };
 if (seeds > 0) {
@@ -127,4 +156,4 @@ if (legs > 0) {
 		}
 	}
 }
-if (values.timing) console.log(`\n${runBeaconBench().table}`);
+if (values.timing) timing();
