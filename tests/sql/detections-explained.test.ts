@@ -1,13 +1,15 @@
 /**
- * Detections explained (issue 16 item 7) on the review's own path: the interference mission
- * loaded into the real DuckDB engine, its posterior from the pulse-peak query, the detection
+ * Detections explained (issue 16 item 7) on the review's own inputs: the interference mission
+ * loaded into the real DuckDB engine, its posterior from the pulse-peak and origin queries, the detection
  * list classified. Both counts show the burst: the Pi's 100 m rule and the model's. Without a
  * true beacon, NFR7 is judged on the model's count (cards and report).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/db';
 import { openNodeDb } from '$lib/db/node';
-import { posteriorOf } from '$lib/panels/posterior';
+import { beaconPosterior } from '$lib/beacon';
+import { beaconObservations } from '$lib/queries/spatial-beacon-observations';
+import { missionOrigin } from '$lib/queries/spatial-mission-origin';
 import { detectionList } from '$lib/queries/detection-list';
 import { missionKpis } from '$lib/queries/mission-kpis';
 import { beaconFinding } from '$lib/transforms/detections-explained';
@@ -30,7 +32,9 @@ afterAll(async () => {
 
 describe('detections explained', () => {
 	it('the interference mission shows its false detection by the Pi’s rule and by the model', async () => {
-		const post = await posteriorOf(db, id);
+		// The review's inputs from SQL (the page runs the same in its worker; no boundary here).
+		const origin = (await missionOrigin(db, id))!;
+		const post = beaconPosterior(await beaconObservations(db, id), origin);
 		const dets = await detectionList(db, id);
 		const [k] = await missionKpis(db, id);
 		const f = beaconFinding(post, dets);
