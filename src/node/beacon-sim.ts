@@ -54,8 +54,29 @@ export function positionedSamples(tables: MissionTables): PositionedSample[] {
 	return out;
 }
 
+/** Seconds a partial flight goes on after its first pulse over the fit's SNR cut. */
+export const PARTIAL_AFTER_S = 300;
+
+/**
+ * A short or partial flight (issue 16 item 3): `<scenario>-partial` is that scenario's mission
+ * cut PARTIAL_AFTER_S after the first pulse peak of ≥ 3 dB SNR, as when a sortie ends on its
+ * battery or the weather soon after first hearing the beacon.
+ */
+function partial(m: BeaconSim): BeaconSim {
+	const first = m.observations.find((o) => o.snr_db >= 3)?.t_rel_s ?? m.durationS;
+	const cut = first + PARTIAL_AFTER_S;
+	return {
+		...m,
+		scenario: `${m.scenario}-partial`,
+		observations: m.observations.filter((o) => o.t_rel_s <= cut),
+		detections: m.detections.filter((d) => d.t_rel_s <= cut),
+		durationS: Math.min(cut, m.durationS)
+	};
+}
+
 /** Simulates (or reads from the cache) one mission's beacon inputs. */
 export function beaconSim(scenario: string, seed: number): BeaconSim {
+	if (scenario.endsWith('-partial')) return partial(beaconSim(scenario.slice(0, -8), seed));
 	const file = join(CACHE_DIR, `${scenario}-${seed}.json`);
 	if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as BeaconSim;
 	const { tables } = simulateMission({ seed, scenario });

@@ -25,7 +25,10 @@ import { beaconSim, type BeaconSim } from './beacon-sim';
 const { values } = parseArgs({
 	options: {
 		seeds: { type: 'string', default: '50' },
-		scenarios: { type: 'string', default: 'open-field,urban,lawnmower' },
+		scenarios: {
+			type: 'string',
+			default: 'open-field,urban,lawnmower,open-field-partial,lawnmower-partial'
+		},
 		legs: { type: 'string', default: '0' },
 		'min-snr': { type: 'string' },
 		timing: { type: 'boolean', default: false }

@@ -2,7 +2,8 @@
  * The beacon posterior on simulated missions with known truth (issue 16): the 90 % region holds
  * the beacon often enough to catch an overconfident map, it shrinks when a pass over the beacon
  * is added, the live class agrees with the review computation, the next leg is scored, and the
- * interference scenario's far detection is not explained by the beacon. Missions are cached
+ * interference scenario's far detection is not explained by the beacon; on a partial flight the
+ * point is no worse than the plain least-squares fit. Missions are cached
  * under .scratch/beacon-cache (about 40 s to simulate them all the first time).
  */
 import { describe, expect, it } from 'vitest';
@@ -13,13 +14,17 @@ import { explainDetections, medianNoiseFloor } from '$lib/beacon/explain';
 import { LivePosterior } from '$lib/beacon/live';
 import { suggestNextLeg } from '$lib/beacon/next-leg';
 import { pulsePeaks } from '$lib/beacon/observations';
+import { plainFit } from '$lib/beacon/plain-fit';
 import { flyLeg } from '$lib/sim';
 import { beaconSim } from '../../src/node/beacon-sim';
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
+const median = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)] as number;
+
 describe('beacon posterior on open-field missions', () => {
-	it('holds the true beacon in its 90 % region on ≥ 75 % of 20 seeds, its 50 % on ≥ 30 %', () => {
+	// Seeds 1–20 cover 65 % / 85 % now; a map 4× too sure without the jackknife covers 5 % / 50 %.
+	it('holds the true beacon in its 90 % region on ≥ 75 % of 20 seeds, its 50 % on ≥ 35 %', () => {
 		let in90 = 0;
 		let in50 = 0;
 		for (const seed of SEEDS) {
@@ -33,7 +38,19 @@ describe('beacon posterior on open-field missions', () => {
 			expect(p!.region90.reach_m).toBeGreaterThan(0);
 		}
 		expect(in90 / SEEDS.length).toBeGreaterThanOrEqual(0.75);
-		expect(in50 / SEEDS.length).toBeGreaterThanOrEqual(0.3);
+		expect(in50 / SEEDS.length).toBeGreaterThanOrEqual(0.35);
+	}, 120_000);
+
+	it('on partial flights its point is no worse than the plain fit in the median (20 seeds)', () => {
+		const err: number[] = [];
+		const plain: number[] = [];
+		for (const seed of SEEDS) {
+			const m = beaconSim('lawnmower-partial', seed);
+			const p = beaconPosterior(m.observations, SITE, m.boundary)!;
+			err.push(localDistanceM(p.point, m.truth!));
+			plain.push(localDistanceM(plainFit(m.observations)!, m.truth!));
+		}
+		expect(median(err)).toBeLessThanOrEqual(median(plain));
 	}, 120_000);
 
 	it('shrinks the 90 % region when a pass over the beacon is added', () => {

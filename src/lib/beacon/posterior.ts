@@ -5,14 +5,17 @@
  * Method and measurements: docs/beacon-posterior.md.
  */
 import type { Feature, MultiPolygon } from 'geojson';
-import { toLatLon, type LatLon, type LocalPoint } from '../geo';
+import type { LatLon, LocalPoint } from '../geo';
 import { cellCentre, gridOver, GridSums, type GridSpec } from './grid';
 import { estimateNoise, leverage, type NoiseModel } from './noise';
 import { boundaryLogPrior, boxAround } from './area';
 import type { BeaconObservation } from './observations';
-import { byProbability, credibleCells, massInCircle, reachM, regionFeature } from './regions';
+import { credibleCells, massInCircle } from './regions';
 import { bestFit, cellPosterior, residuals } from './solve';
+import { plainFitWithin } from './plain-fit';
 import { applyPrior, blurGrid, medianHeight, shadowBlurM } from './blur';
+import { blockSums, jackknifeTemper } from './jackknife';
+import { summarise } from './summary';
 
 /** Tuning of {@link beaconPosterior}; every field has a default. */
 export interface PosteriorOptions {
@@ -30,6 +33,8 @@ export interface PosteriorOptions {
 	blurScale?: number;
 	/** Prior weight of a cell outside the search boundary relative to one inside (0.2). */
 	outsidePrior?: number;
+	/** Widen to the block jackknife's spread when it is wider (jackknife.ts; default on). */
+	jackknife?: boolean;
 }
 
 /**
@@ -61,8 +66,13 @@ export interface BeaconPosterior {
 	grid: GridSpec;
 	/** Probability per cell of `grid` (row-major), summing to 1. */
 	prob: Float64Array;
-	/** Most probable point (the highest-probability cell's centre). */
+	/**
+	 * The point: the plain least-squares fit when it lies in the 90 % region, else the posterior
+	 * mean; live (no plain fit), the most probable cell's centre. See `point_source`.
+	 */
 	point: LocalPoint & LatLon;
+	/** Which estimate gave `point`: the plain fit, the posterior mean or (live) the mode. */
+	point_source?: 'plain' | 'mean' | 'mode';
 	/** Best single fit at the point: A (dBm at 1 m), n, residual σ (dB). */
 	a_db: number;
 	path_loss_exponent: number;
@@ -89,7 +99,8 @@ export function posteriorOn(
 	sel: readonly BeaconObservation[],
 	logPrior: Float64Array | undefined,
 	temper = DEFAULT_TEMPER,
-	blurScale = DEFAULT_BLUR_SCALE
+	blurScale = DEFAULT_BLUR_SCALE,
+	jackknife = false
 ): {
 	prob: Float64Array;
 	sharp: Float64Array;
@@ -99,43 +110,35 @@ export function posteriorOn(
 	sigma2: number;
 	noise: NoiseModel;
 	blur_m: number;
+	/** The temper applied: `temper` times the jackknife's, when asked. */
+	temper: number;
 } {
-	const sums = new GridSums(grid);
-	for (const o of sel) sums.add(o);
+	const jk = jackknife ? blockSums(grid, sel) : null;
+	const sums = jk ? jk.total : new GridSums(grid);
+	if (!jk) for (const o of sel) sums.add(o);
 	const fit = bestFit(sums, logPrior);
 	const at = cellCentre(grid, fit.cell);
 	const res = residuals(sel, at, fit.a_db, fit.n);
 	const noise = estimateNoise(sel, res, leverage(sel, at));
 	const sigma2 = fit.sse / Math.max(1, sel.length - 3);
-	const like = cellPosterior(sums, sigma2, noise.n_eff * temper);
+	let like = cellPosterior(sums, sigma2, noise.n_eff * temper);
+	if (jk) {
+		const t = jackknifeTemper(
+			sums,
+			jk.blocks,
+			applyPrior(like, logPrior),
+			sigma2,
+			noise.n_eff * temper,
+			logPrior
+		);
+		temper *= t;
+		if (t < 1) like = cellPosterior(sums, sigma2, noise.n_eff * temper);
+	}
 	const blur = blurScale * shadowBlurM(noise, Math.sqrt(sigma2), fit.n, medianHeight(sel));
 	const prob = applyPrior(blurGrid(grid, like, blur), logPrior);
 	// The point is the sharp posterior's mode: blurring spreads the mass, it adds no evidence.
 	const sharp = applyPrior(like, logPrior);
-	return { prob, sharp, sums, a_db: fit.a_db, n: fit.n, sigma2, noise, blur_m: blur };
-}
-
-/** Region record of a probability grid around `point` (`order`: cells by falling probability). */
-export function credibleRegion(
-	grid: GridSpec,
-	prob: Float64Array,
-	mass: number,
-	point: LocalPoint,
-	origin: LatLon,
-	order?: readonly number[]
-): CredibleRegion {
-	const cells = credibleCells(prob, mass, order);
-	const area = cells.length * grid.cell_m * grid.cell_m;
-	const reach = reachM(grid, cells, point);
-	const feature = regionFeature(grid, cells, origin, { mass, area_m2: area, reach_m: reach });
-	return { mass, cells, area_m2: area, reach_m: reach, feature };
-}
-
-/** Index of the largest value. */
-export function argMax(p: Float64Array): number {
-	let best = 0;
-	for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[best] as number)) best = k;
-	return best;
+	return { prob, sharp, sums, a_db: fit.a_db, n: fit.n, sigma2, noise, blur_m: blur, temper };
 }
 
 /**
@@ -159,53 +162,33 @@ export function beaconPosterior(
 	);
 	const outside = o.outsidePrior ?? 0.2;
 	const coarse = gridOver(min, max, coarseM);
-	const temper = o.temper ?? DEFAULT_TEMPER;
 	const c = posteriorOn(
 		coarse,
 		sel,
 		boundaryLogPrior(coarse, boundary, outside),
-		temper,
-		o.blurScale
+		o.temper ?? DEFAULT_TEMPER,
+		o.blurScale,
+		o.jackknife ?? true
 	);
 	const keep = credibleCells(c.prob, 0.999).map((k) => cellCentre(coarse, k));
 	const [fmin, fmax] = boxAround(keep, coarseM);
 	const boxArea = (fmax.north_m - fmin.north_m) * (fmax.east_m - fmin.east_m);
 	const fineM = Math.min(coarseM / 2, Math.max(1, Math.sqrt(boxArea / (o.fineCells ?? 4000))));
 	const grid = gridOver(fmin, fmax, fineM);
-	const f = posteriorOn(grid, sel, boundaryLogPrior(grid, boundary, outside), temper, o.blurScale);
-	return summarise(grid, f, origin);
-}
-
-/** The solved grid {@link summarise} turns into a {@link BeaconPosterior}. */
-export interface SolvedGrid {
-	prob: Float64Array;
-	sharp: Float64Array;
-	a_db: number;
-	n: number;
-	sigma2: number;
-	noise: NoiseModel;
-	blur_m: number;
-}
-
-/** Point and regions of a solved grid. */
-export function summarise(grid: GridSpec, s: SolvedGrid, origin: LatLon): BeaconPosterior {
-	const p = cellCentre(grid, argMax(s.sharp));
-	const order = byProbability(s.prob);
-	const point = { ...p, ...toLatLon(p, origin) };
-	return {
+	// The fine grid keeps the coarse grid's temper (the jackknife's included).
+	const f = posteriorOn(
 		grid,
-		prob: s.prob,
-		point,
-		a_db: s.a_db,
-		path_loss_exponent: s.n,
-		sigma_db: Math.sqrt(s.sigma2),
-		noise: s.noise,
-		blur_m: s.blur_m,
-		region50: credibleRegion(grid, s.prob, 0.5, p, origin, order),
-		region90: credibleRegion(grid, s.prob, 0.9, p, origin, order),
-		origin
-	};
+		sel,
+		boundaryLogPrior(grid, boundary, outside),
+		c.temper,
+		o.blurScale
+	);
+	// The plain fit (the point when it lies in the 90 % region), searched where that can be.
+	const plain = plainFitWithin(gridOver(fmin, fmax, coarseM), observations);
+	return summarise(grid, f, origin, plain);
 }
+
+export { argMax, credibleRegion, summarise, type SolvedGrid } from './summary';
 
 /** Probability that the beacon lies within `radiusM` of `centre` (local metres). */
 export function posteriorMassInCircle(

@@ -104,6 +104,21 @@ export interface MissionReport {
 		detections: ReportDetection[];
 	};
 	recommendations: Recommendation[];
+	/** The beacon posterior's answer (issue 16): its point and regions; null without one. */
+	beacon_posterior: BeaconFindingReport | null;
+}
+
+/** What the report says of the beacon posterior. */
+export interface BeaconFindingReport {
+	point: { lat_deg: number; lon_deg: number };
+	/** plain (least-squares fit inside the 90 % region), mean or mode. */
+	point_source: string | null;
+	region50_m2: number;
+	region90_m2: number;
+	/** Farthest edge of the 90 % region from the point, m. */
+	region90_reach_m: number;
+	detections_explained: number | null;
+	detections_unexplained: number | null;
 }
 
 export interface ReportInput {
@@ -115,4 +130,11 @@ export interface ReportInput {
 	generatedAt: string;
 	/** The Pi's true-detection radius, m. */
 	radiusM?: number;
+	/** The beacon posterior (its point and regions; `$lib/beacon`), when there is one. */
+	posterior?: {
+		point: { lat_deg: number; lon_deg: number };
+		point_source?: string;
+		region50: { area_m2: number };
+		region90: { area_m2: number; reach_m: number };
+	} | null;
 }

@@ -160,6 +160,32 @@ describe('buildReport', () => {
 	it('is plain JSON (round-trips unchanged)', () => {
 		expect(JSON.parse(JSON.stringify(r))).toEqual(r);
 	});
+	it('judges NFR7 on the model’s unexplained detections when no true beacon is known', () => {
+		const est = buildReport({
+			summary,
+			kpis: {
+				...kpis,
+				beacon_reference: 'estimate',
+				detections_unexplained: 0,
+				detections_unexplained_pct: 0
+			},
+			states,
+			detections,
+			posterior: {
+				point: { lat_deg: -35.3, lon_deg: 149.1 },
+				point_source: 'plain',
+				region50: { area_m2: 400 },
+				region90: { area_m2: 1500, reach_m: 30 }
+			},
+			generatedAt: '2025-08-22T00:00:00.000Z'
+		});
+		const nfr7 = est.requirements.find((q) => q.id === 'NFR7')!;
+		expect(nfr7.kpi).toBe('detections_unexplained');
+		expect(nfr7.status).toBe('pass');
+		expect(est.beacon_posterior?.region90_reach_m).toBe(30);
+		expect(r.requirements.find((q) => q.id === 'NFR7')!.kpi).toBe('false_positives');
+		expect(r.beacon_posterior).toBeNull();
+	});
 });
 
 describe('recommendations', () => {

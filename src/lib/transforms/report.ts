@@ -5,7 +5,7 @@
  * Text from data files (names, reasons) stays plain strings; rendering is text-only.
  */
 import { distanceM } from '$lib/geo';
-import { kpiCards } from './kpi-cards';
+import { kpiCards, noTruth } from './kpi-cards';
 import { recommendations } from './report-rules';
 import type {
 	MissionReport,
@@ -112,9 +112,13 @@ export function buildReport(input: ReportInput): MissionReport {
 			beacon_reference: k?.beacon_reference ?? null
 		},
 		requirements: REQS.map((r) => {
-			const c = card(r.kpi);
+			// Without a true beacon, NFR7 is judged on the model's unexplained detections.
+			const kpi =
+				r.id === 'NFR7' && noTruth(k?.beacon_reference) ? 'detections_unexplained' : r.kpi;
+			const c = card(kpi);
 			return {
 				...r,
+				kpi,
 				value: c?.value ?? null,
 				display: c?.display ?? '—',
 				status: c?.status ?? 'n/a'
@@ -130,6 +134,17 @@ export function buildReport(input: ReportInput): MissionReport {
 			rate_pct: k?.false_positive_rate_pct ?? null,
 			detections
 		},
+		beacon_posterior: input.posterior
+			? {
+					point: { lat_deg: input.posterior.point.lat_deg, lon_deg: input.posterior.point.lon_deg },
+					point_source: input.posterior.point_source ?? null,
+					region50_m2: input.posterior.region50.area_m2,
+					region90_m2: input.posterior.region90.area_m2,
+					region90_reach_m: input.posterior.region90.reach_m,
+					detections_explained: k?.detections_explained ?? null,
+					detections_unexplained: k?.detections_unexplained ?? null
+				}
+			: null,
 		recommendations: recommendations(
 			k,
 			s.detections,

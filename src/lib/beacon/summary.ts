@@ -1,0 +1,90 @@
+/**
+ * From a solved grid to what the UI shows (split from posterior.ts for its line budget): the
+ * point, the 50 % and 90 % regions with their areas, reach and outlines.
+ */
+import { toLatLon, type LatLon, type LocalPoint } from '../geo';
+import { cellCentre, cellIndex, type GridSpec } from './grid';
+import { gridMoments } from './jackknife';
+import type { NoiseModel } from './noise';
+import type { BeaconPosterior, CredibleRegion } from './posterior';
+import { byProbability, credibleCells, reachM, regionFeature } from './regions';
+
+/** Region record of a probability grid around `point` (`order`: cells by falling probability). */
+export function credibleRegion(
+	grid: GridSpec,
+	prob: Float64Array,
+	mass: number,
+	point: LocalPoint,
+	origin: LatLon,
+	order?: readonly number[]
+): CredibleRegion {
+	const cells = credibleCells(prob, mass, order);
+	const area = cells.length * grid.cell_m * grid.cell_m;
+	const reach = reachM(grid, cells, point);
+	const feature = regionFeature(grid, cells, origin, { mass, area_m2: area, reach_m: reach });
+	return { mass, cells, area_m2: area, reach_m: reach, feature };
+}
+
+/** The posterior mean position. */
+function meanOf(g: GridSpec, p: Float64Array): LocalPoint {
+	const m = gridMoments(g, p);
+	return { north_m: m.n, east_m: m.e };
+}
+
+/** Index of the largest value. */
+export function argMax(p: Float64Array): number {
+	let best = 0;
+	for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[best] as number)) best = k;
+	return best;
+}
+
+/** The solved grid {@link summarise} turns into a {@link BeaconPosterior}. */
+export interface SolvedGrid {
+	prob: Float64Array;
+	sharp: Float64Array;
+	a_db: number;
+	n: number;
+	sigma2: number;
+	noise: NoiseModel;
+	blur_m: number;
+}
+
+/**
+ * Point and regions of a solved grid. `plain`, the plain least-squares fit ({@link plainFit}), is
+ * the point when it lies in the 90 % region, else the posterior mean is (on short flights the
+ * posterior is wide and its mean beats both its mode and the plain fit); without `plain` (live)
+ * the sharp posterior's mode is the point. Measured in docs/beacon-posterior.md: no worse than
+ * the plain fit in the median on any flight shape.
+ */
+export function summarise(
+	grid: GridSpec,
+	s: SolvedGrid,
+	origin: LatLon,
+	plain?: LocalPoint | null
+): BeaconPosterior {
+	const order = byProbability(s.prob);
+	const cells90 = credibleCells(s.prob, 0.9, order);
+	const usePlain = !!plain && cells90.includes(cellIndex(grid, plain));
+	const source = plain === undefined ? 'mode' : usePlain ? 'plain' : 'mean';
+	const p =
+		plain && usePlain
+			? plain
+			: source === 'mean'
+				? meanOf(grid, s.prob)
+				: cellCentre(grid, argMax(s.sharp));
+	const point = { ...p, ...toLatLon(p, origin) };
+	return {
+		grid,
+		prob: s.prob,
+		point,
+		point_source: source,
+		a_db: s.a_db,
+		path_loss_exponent: s.n,
+		sigma_db: Math.sqrt(s.sigma2),
+		noise: s.noise,
+		blur_m: s.blur_m,
+		region50: credibleRegion(grid, s.prob, 0.5, p, origin, order),
+		region90: credibleRegion(grid, s.prob, 0.9, p, origin, order),
+		origin
+	};
+}
