@@ -170,7 +170,12 @@ async function writeFolders(
 	const mine = await contractColumns(db);
 	const errors: IngestError[] = [];
 	const plans: (FolderPlan | undefined)[] = [];
-	const planOf = (i: number): FolderPlan => (plans[i] ??= planFolder(groups[i] ?? [], mine));
+	const planOf = (i: number): FolderPlan => {
+		const t0 = performance.now();
+		plans[i] ??= planFolder(groups[i] ?? [], mine);
+		performance.measure('pisad:import:plan', { start: t0, end: performance.now() });
+		return plans[i];
+	};
 	for (let i = 0; i < groups.length; i += BATCH_FOLDERS) {
 		const batch = Array.from({ length: Math.min(BATCH_FOLDERS, groups.length - i) }, (_, k) =>
 			planOf(i + k)

@@ -7,7 +7,7 @@
  * the batch (a folder whose columns or decoder differ from the batch's) throws, and the caller
  * writes the batch's folders one by one instead, so a bad folder is named and the rest load.
  */
-import { tableFromIPC } from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC, type Schema } from 'apache-arrow';
 import { CONTRACT_TABLES } from '$lib/contract';
 import type { Db } from '$lib/db/types';
 import { timed } from '$lib/perf';
@@ -42,6 +42,7 @@ export async function writeBulk(
 			const first = parts[0] as TableWrite;
 			const names = first.cols.map((c) => c.name).join(',');
 			let typed: boolean | null = null;
+			const ready: Uint8Array[] = [];
 			for (const t of parts) {
 				at(t.file);
 				if (!t.ipc || t.cols.map((c) => c.name).join(',') !== names)
@@ -54,14 +55,16 @@ export async function writeBulk(
 					byFolder[folders.findIndex((f) => f.tables.includes(t))]?.push(...idsOf(staged.ipc));
 				if (typed !== null && staged.typed !== typed)
 					throw new Error(`${t.file} does not fit the batch`);
-				await timed('import:insert-arrow', () =>
-					insert('ingest_stage', staged.ipc, typed !== null)
-				);
 				typed = staged.typed;
+				ready.push(staged.ipc);
 				onTable(t.file);
 			}
+			// One append per table per batch: each call is a worker round trip and an append plan.
+			await timed('import:insert-arrow', async () => {
+				for (const [k, ipc] of oneStream(ready).entries()) await insert('ingest_stage', ipc, k > 0);
+			});
 			if (table === 'mission' || table === 'rssi_sample')
-				await db.exec(sqlText('ingest/fresh_from_stage'));
+				await timed('import:fresh', () => db.exec(sqlText('ingest/fresh_from_stage')));
 			const list = first.cols.map((c) => unstageExpr(c, typed === true)).join(', ');
 			await timed('import:insert-select', () =>
 				db.exec(
@@ -69,10 +72,44 @@ export async function writeBulk(
 					 FROM ingest_stage WHERE mission_id NOT IN (SELECT mission_id FROM ingest_known)`
 				)
 			);
-			await db.exec('DROP TABLE ingest_stage');
+			await timed('import:drop-stage', () => db.exec('DROP TABLE ingest_stage'));
 		}
-		return { fresh: await commitFresh(db), byFolder };
+		return { fresh: await timed('import:commit-fresh', () => commitFresh(db)), byFolder };
 	});
+}
+
+/**
+ * The batch's Arrow streams of one table as one stream (their record batches under the first
+ * schema), or as they are when their schemas differ (each is then appended on its own).
+ */
+function oneStream(streams: Uint8Array[]): Uint8Array[] {
+	if (streams.length < 2) return streams;
+	try {
+		const tables = streams.map((s) => tableFromIPC(s));
+		const schema = tables[0]?.schema;
+		if (!schema || tables.some((t) => !sameFields(t.schema, schema))) return streams;
+		return [
+			tableToIPC(
+				new Table(
+					schema,
+					tables.flatMap((t) => t.batches)
+				),
+				'stream'
+			)
+		];
+	} catch {
+		return streams;
+	}
+}
+
+function sameFields(a: Schema, b: Schema): boolean {
+	return (
+		a.fields.length === b.fields.length &&
+		a.fields.every((f, i) => {
+			const g = b.fields[i];
+			return !!g && f.name === g.name && String(f.type) === String(g.type);
+		})
+	);
 }
 
 /** The mission ids of a mission table's rows. */

@@ -9,6 +9,7 @@
 import { Bool, Float64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { ContractTable } from '$lib/contract';
 import type { Db } from '$lib/db/types';
+import { timed } from '$lib/perf';
 import { sqlText } from '$lib/queries/sql';
 import type { DataQualityNote, DraftRow } from './importers/types';
 import { IngestError } from './notes';
@@ -48,7 +49,7 @@ const depth = new WeakMap<Db, number>();
  */
 export async function withKnownMissions<T>(db: Db, run: () => Promise<T>): Promise<T> {
 	const d = depth.get(db) ?? 0;
-	if (d === 0) await db.exec(sqlText('ingest/known_open'));
+	if (d === 0) await timed('import:known', () => db.exec(sqlText('ingest/known_open')));
 	depth.set(db, d + 1);
 	try {
 		return await run();
@@ -68,10 +69,10 @@ export async function inTransaction<T>(
 	run: (at: (file: string) => void) => Promise<T>
 ): Promise<T> {
 	let current = file;
-	await db.exec('BEGIN TRANSACTION');
+	await timed('import:begin', () => db.exec('BEGIN TRANSACTION'));
 	try {
 		const out = await run((f) => (current = f));
-		await db.exec('COMMIT');
+		await timed('import:commit', () => db.exec('COMMIT'));
 		return out;
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => undefined);

@@ -40,7 +40,7 @@ import type { StoredLibrary } from './stored-library.svelte';
  * are computed, stored and dropped from the engine once about `settleBytes` have come in (the KPI
  * query costs the same for 8 missions as for 30).
  */
-export const CHUNK = { units: 24, bytes: 64e6, settleBytes: 64e6 };
+export const CHUNK = { units: 8, bytes: 24e6, settleBytes: 24e6 };
 
 /** What a library import needs from the app. */
 export interface ImportDeps {
