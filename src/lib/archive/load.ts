@@ -13,30 +13,51 @@ import type { IngestResult } from '$lib/ingest';
 import { IngestError } from '$lib/ingest/notes';
 import { parquetInfoAsync, parquetToIpc } from '$lib/ingest/parquet';
 import { withKnownMissions, writeTables, type TableWrite } from '$lib/ingest/write';
-import { httpRangeFile } from '$lib/live/range';
+import { httpRangeFile, type RangeFile } from '$lib/live/range';
+import { decodeRowGroups, type Staged } from '$lib/ingest/decode';
+import type { ContractColumn } from '$lib/ingest/parquet';
 import type { FileMetaData } from 'hyparquet';
 import type { ArchiveMission } from './manifest';
 
-/** The rows [start, end) of the row groups whose mission_id range holds `id`; null: none. */
-export function rowsOf(meta: FileMetaData, id: string): [number, number] | null {
-	let at = 0;
-	let first = -1;
-	let end = -1;
-	for (const g of meta.row_groups) {
-		const n = Number(g.num_rows);
+/** The row groups whose mission_id range holds `id` (all of one without statistics), in order. */
+export function groupsOf(meta: FileMetaData, id: string): number[] {
+	const out: number[] = [];
+	meta.row_groups.forEach((g, i) => {
 		const col = g.columns.find((c) => c.meta_data?.path_in_schema[0] === 'mission_id');
 		const s = col?.meta_data?.statistics;
 		const lo = s?.min_value ?? s?.min;
 		const hi = s?.max_value ?? s?.max;
 		// Without statistics a row group may hold anything: read it.
-		const holds = typeof lo !== 'string' || typeof hi !== 'string' || (lo <= id && id <= hi);
-		if (holds) {
-			if (first < 0) first = at;
-			end = at + n;
+		if (typeof lo !== 'string' || typeof hi !== 'string' || (lo <= id && id <= hi)) out.push(i);
+	});
+	return out;
+}
+
+/** The rows [start, end) of row groups `first`..`last`. */
+function rowSpan(meta: FileMetaData, first: number, last: number): [number, number] {
+	const before = meta.row_groups.slice(0, first).reduce((n, g) => n + Number(g.num_rows), 0);
+	const inside = meta.row_groups.slice(first, last + 1).reduce((n, g) => n + Number(g.num_rows), 0);
+	return [before, before + inside];
+}
+
+/** The byte span of `columns`' chunks in row groups `first`..`last`. */
+function byteSpan(
+	meta: FileMetaData,
+	first: number,
+	last: number,
+	columns: string[]
+): [number, number] | null {
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const g of meta.row_groups.slice(first, last + 1))
+		for (const c of g.columns) {
+			const m = c.meta_data;
+			if (!m || !columns.includes(m.path_in_schema[0] ?? '')) continue;
+			const start = Number(m.dictionary_page_offset || m.data_page_offset);
+			lo = Math.min(lo, start);
+			hi = Math.max(hi, start + Number(m.total_compressed_size));
 		}
-		at += n;
-	}
-	return first < 0 ? null : [first, end];
+	return Number.isFinite(lo) ? [lo, hi] : null;
 }
 
 /**
@@ -59,6 +80,38 @@ async function sizeOf(url: string, f: typeof fetch): Promise<number> {
 			'Run `npm run archive -- verify <dir>` on the archive.'
 		);
 	return n;
+}
+
+/**
+ * Row groups `first`..`last` of a part: their column chunks fetched in one range request and
+ * decoded by parquet-wasm (the file's types); hyparquet over the same rows where it cannot.
+ */
+async function decodeGroups(
+	p: { url: string; file: RangeFile; info: Awaited<ReturnType<typeof parquetInfoAsync>> },
+	cols: ContractColumn[],
+	first: number,
+	last: number
+): Promise<Staged> {
+	const meta = p.info.metadata;
+	const span = byteSpan(
+		meta,
+		first,
+		last,
+		cols.map((c) => c.name)
+	);
+	if (span) {
+		const bytes = new Uint8Array(await p.file.slice(span[0], span[1]));
+		const pieces = [...p.info.footer, { offset: span[0], bytes }];
+		const groups = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+		const typed = await decodeRowGroups(
+			{ name: p.url, byteLength: p.file.byteLength, pieces },
+			cols,
+			groups
+		);
+		if (typed) return typed;
+	}
+	const rows = rowSpan(meta, first, last);
+	return { ipc: await parquetToIpc(p.file, cols, meta, rows), typed: false };
 }
 
 /** Load one archived mission; returns what a load returns (the mission, when it is new). */
@@ -84,12 +137,11 @@ export async function loadArchiveMission(
 	);
 	const tables = sortByContract(parts).flatMap((p): TableWrite[] => {
 		const cols = presentColumns(mine, p.table, p.info);
-		const rows = rowsOf(p.info.metadata, m.mission_id);
-		if (!rows || !hasMissionId(cols)) return [];
-		const started = parquetToIpc(p.file, cols, p.info.metadata, rows).then((ipc) => ({
-			ipc,
-			typed: false
-		}));
+		const groups = groupsOf(p.info.metadata, m.mission_id);
+		const first = groups[0];
+		const last = groups.at(-1);
+		if (first === undefined || last === undefined || !hasMissionId(cols)) return [];
+		const started = decodeGroups(p, cols, first, last);
 		started.catch(() => undefined);
 		return [{ table: p.table, file: p.url, cols, ipc: () => started }];
 	});

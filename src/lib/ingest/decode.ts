@@ -53,6 +53,31 @@ export async function decodeAllTyped(bytes: Uint8Array): Promise<Uint8Array | nu
 	return parquetWasmToIpc(bytes);
 }
 
+/**
+ * Decode `columns` of some row groups from the pieces of a file read by ranges (its footer and
+ * those row groups' column chunks): a fleet archive's mission. Null when parquet-wasm cannot run
+ * or the types would not cast (the caller then decodes the rows with hyparquet).
+ */
+export async function decodeRowGroups(
+	file: SparseFile,
+	columns: ContractColumn[],
+	rowGroups: number[]
+): Promise<Staged | null> {
+	if (!(await wasmReady())) return null;
+	const whole = new Uint8Array(file.byteLength);
+	for (const p of file.pieces) whole.set(p.bytes, p.offset);
+	try {
+		const ipc = await parquetWasmToIpc(
+			whole,
+			columns.map((c) => c.name),
+			rowGroups
+		);
+		return castable(ipc, columns) ? { ipc, typed: true } : null;
+	} catch {
+		return null;
+	}
+}
+
 async function typedIpc(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged | null> {
 	if (!(await wasmReady())) return null;
 	try {

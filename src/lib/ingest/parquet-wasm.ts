@@ -37,10 +37,18 @@ export function parquetWasmStarted(): boolean {
  * Decode `columns` (all when omitted) of a whole Parquet file to one Arrow IPC stream with the
  * file's own types. Throws parquet-wasm's error for a file it cannot read.
  */
-export async function parquetWasmToIpc(bytes: Uint8Array, columns?: string[]): Promise<Uint8Array> {
+export async function parquetWasmToIpc(
+	bytes: Uint8Array,
+	columns?: string[],
+	rowGroups?: number[]
+): Promise<Uint8Array> {
 	if (!ready) throw new Error('parquet-wasm is not initialised (initParquetWasm first)');
 	await ready;
-	const table = readParquet(bytes, { batchSize: BATCH_ROWS, ...(columns ? { columns } : {}) });
+	const table = readParquet(bytes, {
+		batchSize: BATCH_ROWS,
+		...(columns ? { columns } : {}),
+		...(rowGroups ? { rowGroups } : {})
+	});
 	try {
 		return table.intoIPCStream();
 	} finally {
