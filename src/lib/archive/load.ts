@@ -11,7 +11,7 @@ import { contractColumns } from '$lib/ingest/columns';
 import { hasMissionId, presentColumns, sortByContract } from '$lib/ingest/contract-parquet';
 import type { IngestResult } from '$lib/ingest';
 import { IngestError } from '$lib/ingest/notes';
-import { parquetInfoAsync, parquetToIpc } from '$lib/ingest/parquet';
+import { columnSpan, parquetInfoAsync, parquetToIpc } from '$lib/ingest/parquet';
 import { withKnownMissions, writeTables, type TableWrite } from '$lib/ingest/write';
 import { httpRangeFile, type RangeFile } from '$lib/live/range';
 import { decodeRowGroups, type Staged } from '$lib/ingest/decode';
@@ -38,26 +38,6 @@ function rowSpan(meta: FileMetaData, first: number, last: number): [number, numb
 	const before = meta.row_groups.slice(0, first).reduce((n, g) => n + Number(g.num_rows), 0);
 	const inside = meta.row_groups.slice(first, last + 1).reduce((n, g) => n + Number(g.num_rows), 0);
 	return [before, before + inside];
-}
-
-/** The byte span of `columns`' chunks in row groups `first`..`last`. */
-function byteSpan(
-	meta: FileMetaData,
-	first: number,
-	last: number,
-	columns: string[]
-): [number, number] | null {
-	let lo = Infinity;
-	let hi = -Infinity;
-	for (const g of meta.row_groups.slice(first, last + 1))
-		for (const c of g.columns) {
-			const m = c.meta_data;
-			if (!m || !columns.includes(m.path_in_schema[0] ?? '')) continue;
-			const start = Number(m.dictionary_page_offset || m.data_page_offset);
-			lo = Math.min(lo, start);
-			hi = Math.max(hi, start + Number(m.total_compressed_size));
-		}
-	return Number.isFinite(lo) ? [lo, hi] : null;
 }
 
 /**
@@ -93,11 +73,10 @@ async function decodeGroups(
 	last: number
 ): Promise<Staged> {
 	const meta = p.info.metadata;
-	const span = byteSpan(
+	const span = columnSpan(
 		meta,
-		first,
-		last,
-		cols.map((c) => c.name)
+		cols.map((c) => c.name),
+		[first, last]
 	);
 	if (span) {
 		const bytes = new Uint8Array(await p.file.slice(span[0], span[1]));

@@ -51,13 +51,18 @@ export async function parquetInfoAsync(
 }
 
 /**
- * The byte span holding the column chunks of `columns` (all row groups): what a range reader
- * must fetch to decode them. Null when none is present.
+ * The byte span holding the column chunks of `columns` (all row groups, or row groups
+ * `groups[0]`..`groups[1]`): what a range reader must fetch to decode them. Null when none is.
  */
-export function columnSpan(meta: FileMetaData, columns: string[]): [number, number] | null {
+export function columnSpan(
+	meta: FileMetaData,
+	columns: string[],
+	groups?: [number, number]
+): [number, number] | null {
 	let lo = Infinity;
 	let hi = -Infinity;
-	for (const g of meta.row_groups)
+	const within = groups ? meta.row_groups.slice(groups[0], groups[1] + 1) : meta.row_groups;
+	for (const g of within)
 		for (const c of g.columns) {
 			const m = c.meta_data;
 			if (!m || !columns.includes(m.path_in_schema[0] ?? '')) continue;

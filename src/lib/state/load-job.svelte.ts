@@ -6,20 +6,7 @@ import type { NamedBytes } from '$lib/ingest';
 import type { PickedFile } from '$lib/ingest/dropped-files';
 import { errorText } from './messages';
 
-/**
- * The progress bar: what is loading, files done out of total; a library import adds bytes, rows
- * inserted, the time left and a way to cancel.
- */
-export interface LoadProgress {
-	label: string;
-	done: number;
-	total: number;
-	bytes?: { done: number; total: number };
-	rows?: number;
-	/** Seconds left, estimated from the bytes done so far (null until it can be). */
-	etaS?: number | null;
-	cancel?: () => void;
-}
+export type { LoadProgress } from '$lib/progress';
 
 /**
  * What a job loads: files picked or dropped (read by the job), a library (many missions, loaded
