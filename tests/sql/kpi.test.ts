@@ -4,6 +4,7 @@
  * from the simulator's rows (tests/support/kpi-truth.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distanceM } from '../../src/lib/geo';
 import { ALLOWED_TRANSITIONS, type MissionTables } from '../../src/lib/contract';
 import type { Db, SqlParam } from '../../src/lib/db/types';
 import { openNodeDb } from '../../src/lib/db/node';
@@ -169,6 +170,32 @@ describe('mission_kpis', () => {
 		const rows = (await kpis(null)).filter((r) => r.mission_id.startsWith('sim-open-field'));
 		expect(rows.length).toBe(5);
 		expect(rows.every((r) => r.fr3_pass === true)).toBe(true);
+	});
+
+	it('a detection without a position takes the telemetry as of then (the Pi rule)', async () => {
+		const id = 'sim-interference-s3';
+		const before = (await kpis(id))[0]!;
+		const t = missions.get(id)!;
+		// Positions cleared from every detection: each now lies where the telemetry last was.
+		await db.exec(`UPDATE detection SET lat_deg = NULL, lon_deg = NULL WHERE mission_id = '${id}'`);
+		try {
+			const after = (await kpis(id))[0]!;
+			const tel = [...t.vehicle_telemetry].sort((a, b) => a.t_rel_s - b.t_rel_s);
+			const asOf = (s: number) => tel.filter((v) => v.t_rel_s <= s).at(-1);
+			const ref = t.beacon_truth[0]!;
+			const near = t.detection.filter((d) => {
+				const v = asOf(d.t_rel_s);
+				return !!v && distanceM(v, ref) < 100;
+			}).length;
+			expect(after.true_positives).toBe(near);
+			expect(after.detections).toBe(before.detections);
+			expect(after.detection_range_m).not.toBeNull();
+		} finally {
+			await db.exec(
+				`UPDATE detection SET lat_deg = s.lat_deg, lon_deg = s.lon_deg FROM (SELECT unnest($1::DOUBLE[]) AS t, unnest($2::DOUBLE[]) AS lat_deg, unnest($3::DOUBLE[]) AS lon_deg) s WHERE mission_id = '${id}' AND detection.t_rel_s = s.t`.replace('$1', `[${t.detection.map((d) => d.t_rel_s).join(',')}]`).replace('$2', `[${t.detection.map((d) => d.lat_deg).join(',')}]`).replace('$3', `[${t.detection.map((d) => d.lon_deg).join(',')}]`)
+			);
+		}
+		expect((await kpis(id))[0]).toEqual(before);
 	});
 
 	it('all missions at once equal the single-mission runs', async () => {

@@ -117,22 +117,24 @@ ends AS (
 	SELECT mission_id, t_rel_s FROM tr
 	WHERE to_state IN ('SEARCHING', 'IDLE') AND from_state IN ('DETECTING', 'HOMING', 'HOLDING')
 ),
+det_missing AS (
+	SELECT DISTINCT d.mission_id, d.t_rel_s FROM detection d JOIN m USING (mission_id)
+	WHERE d.lat_deg IS NULL OR d.lon_deg IS NULL
+),
+det_missing_pos AS (
+	-- The telemetry as of a detection without a position (the latest row at or before it). A plain
+	-- join from the (usually empty) set of such detections: an ASOF join over every detection
+	-- cost 3.7 s natively at 100 h, and a LATERAL lookup was planned over all of them.
+	SELECT dm.mission_id, dm.t_rel_s,
+		arg_max({'lat_deg': v.lat_deg, 'lon_deg': v.lon_deg}, v.t_rel_s) AS pos
+	FROM det_missing dm JOIN tel v ON v.mission_id = dm.mission_id AND v.t_rel_s <= dm.t_rel_s
+	GROUP BY dm.mission_id, dm.t_rel_s
+),
 det_at AS (
-	-- A detection's position: its own, else the telemetry as of then (the latest row at or
-	-- before it), looked up only for detections without one (an ASOF join over every detection
-	-- cost 3.7 s natively at 100 h).
-	SELECT d.mission_id, d.t_rel_s, d.snr_db, d.lat_deg, d.lon_deg
-	FROM detection d JOIN m USING (mission_id)
-	WHERE d.lat_deg IS NOT NULL AND d.lon_deg IS NOT NULL
-	UNION ALL
 	SELECT d.mission_id, d.t_rel_s, d.snr_db,
-		coalesce(d.lat_deg, p.pos.lat_deg), coalesce(d.lon_deg, p.pos.lon_deg)
-	FROM (SELECT * FROM detection WHERE lat_deg IS NULL OR lon_deg IS NULL) d
-	JOIN m USING (mission_id)
-	LEFT JOIN LATERAL (
-		SELECT arg_max({'lat_deg': v.lat_deg, 'lon_deg': v.lon_deg}, v.t_rel_s) AS pos FROM tel v
-		WHERE v.mission_id = d.mission_id AND v.t_rel_s <= d.t_rel_s
-	) p ON true
+		coalesce(d.lat_deg, p.pos.lat_deg) AS lat_deg, coalesce(d.lon_deg, p.pos.lon_deg) AS lon_deg
+	FROM detection d JOIN m USING (mission_id)
+	LEFT JOIN det_missing_pos p ON p.mission_id = d.mission_id AND p.t_rel_s = d.t_rel_s
 ),
 det0 AS (
 	SELECT d.mission_id, d.t_rel_s, d.snr_db, d.lat_deg, d.lon_deg,

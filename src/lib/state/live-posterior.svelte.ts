@@ -1,8 +1,8 @@
 /**
  * The live beacon posterior (issue 16 items 5–6) as the live page holds it: once a second the
  * pulse peaks completed since the last update go to the beacon worker (owned here, stopped with
- * the page), which adds them to its sums, re-solves and answers the regions; every few seconds it
- * also scores the next leg. Only new peaks cross the thread boundary, so the cost per update does
+ * the page), which adds them to its sums, re-solves and answers the regions; every 15 s it also
+ * scores the next leg (and as soon as the first region exists). Only new peaks cross the thread boundary, so the cost per update does
  * not grow with the flight, and nothing of it runs on the main thread.
  */
 import { BeaconWorker, type LiveRegions } from '$lib/beacon-worker';
@@ -14,8 +14,11 @@ import type { AppState } from './app.svelte';
 
 /** The posterior is fed and re-solved this often (issue 16: at least once a second)… */
 const POSTERIOR_MS = 1000;
-/** …and the next leg scored this often (0.3–1 s of the worker each time). */
-const LEG_MS = 5000;
+/**
+ * …and the next leg scored this often (0.3–1 s of the worker each time: every 5 s it took ~13 %
+ * of a core, which a 2-core field laptop also needs for drawing the map under software GL).
+ */
+const LEG_MS = 15_000;
 
 export class LivePosteriorState {
 	/** Regions, most probable point and next leg (null until 5 peaks are in the fit). */
