@@ -63,7 +63,7 @@ export function runBeaconBench(): Row[] {
 			'next leg scored (16 candidate legs), with that second’s solve',
 			ms(quantile(legs, 0.5)),
 			'—',
-			`${legs.length} scorings, every 5 s in the worker (the posterior waits for it)`
+			`${legs.length} scorings, every 15 s in the worker (the posterior waits for it)`
 		]
 	];
 }
