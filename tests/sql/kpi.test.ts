@@ -182,10 +182,12 @@ describe('mission_kpis', () => {
 			const after = (await kpis(id))[0]!;
 			const tel = [...t.vehicle_telemetry].sort((a, b) => a.t_rel_s - b.t_rel_s);
 			const asOf = (s: number) => tel.filter((v) => v.t_rel_s <= s).at(-1);
-			const ref = t.beacon_truth[0]!;
+			const b = t.beacon_truth[0]!;
+			const ref = { lat_deg: b.lat_deg ?? NaN, lon_deg: b.lon_deg ?? NaN };
 			const near = t.detection.filter((d) => {
 				const v = asOf(d.t_rel_s);
-				return !!v && distanceM(v, ref) < 100;
+				if (v?.lat_deg == null || v.lon_deg == null) return false;
+				return distanceM({ lat_deg: v.lat_deg, lon_deg: v.lon_deg }, ref) < 100;
 			}).length;
 			expect(after.true_positives).toBe(near);
 			expect(after.detections).toBe(before.detections);
