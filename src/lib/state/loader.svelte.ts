@@ -158,6 +158,9 @@ export class Loader {
 	}
 
 	async #loadLibrary(job: LoadJob, picked: PickedFile[]): Promise<string[]> {
+		// The decoding workers stay up for the whole import (between two chunks no write is in
+		// turn, which would end them, and each restart compiles parquet-wasm again).
+		this.#writes++;
 		try {
 			const r = await runLibraryImport(
 				{ app: this.#app, inTurn: (w) => this.#inTurn(w), progress: (p) => (this.progress = p) },
@@ -168,6 +171,8 @@ export class Loader {
 		} catch (e) {
 			this.#fail(job, errorText(e));
 			return [];
+		} finally {
+			if (--this.#writes === 0) releaseParquetDecoder();
 		}
 	}
 
