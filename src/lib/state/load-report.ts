@@ -21,7 +21,10 @@ export async function sayLoad(db: Db, result: IngestResult, say: Say): Promise<v
 			`Opened as table ${t}: it is not a PISAD mission, but the SQL engine can query it.`
 		);
 	if (!result.missionIds.length) return;
-	const tally = addCounts(emptyTally(), await importCounts(db), result.missionIds);
+	// Most loads bring one mission: count only its rows, not every loaded mission's.
+	const ids = result.missionIds;
+	const counts = await importCounts(db, ids.length === 1 ? (ids[0] ?? null) : null);
+	const tally = addCounts(emptyTally(), counts, ids);
 	tally.already = alreadyLoaded(result.notes);
 	tally.failed = result.errors.length;
 	say('note', summaryText(tally));

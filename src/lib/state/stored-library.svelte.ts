@@ -59,8 +59,12 @@ export class StoredLibrary {
 		return this.where === 'opfs' && !!this.#store?.writable;
 	}
 
+	/** The stored ids, replaced whole with the manifest (the library asks per row, 1 000+ rows). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
+	#ids = $derived(new Set(this.missions.map((m) => m.mission_id)));
+
 	has(missionId: string): boolean {
-		return this.missions.some((m) => m.mission_id === missionId);
+		return this.#ids.has(missionId);
 	}
 
 	/** Remember what a load of files brought; kept once the library has the missions' rows. */
