@@ -9,6 +9,7 @@ import type { Table } from 'apache-arrow';
 import { arrowToRows } from './arrow';
 import { pickBundle } from './bundles';
 import { toDbError } from './errors';
+import { openScratch } from './scratch';
 import { COMPRESSED_CATALOG, USE_CATALOG, sortSchemaPaths, splitSqlStatements } from './schema';
 import type { Db, Row, SqlParam } from './types';
 
@@ -71,10 +72,15 @@ async function start(): Promise<Db> {
 	const conn = await adb.connect();
 	const db = facade(adb, conn, worker, true);
 	for (const s of SETTINGS) await db.exec(s);
-	const paths = sortSchemaPaths(Object.keys(schemaFiles));
-	for (const p of paths) for (const s of splitSqlStatements(schemaFiles[p] ?? '')) await db.exec(s);
+	for (const s of schemaStatements()) await db.exec(s);
 	performance.mark('duckdb:ready');
 	return db;
+}
+
+/** The contract DDL, views and macros as statements, in the order they run. */
+function schemaStatements(): string[] {
+	const paths = sortSchemaPaths(Object.keys(schemaFiles));
+	return paths.flatMap((p) => splitSqlStatements(schemaFiles[p] ?? ''));
 }
 
 /** Statements measured so far (see `run`). */
@@ -133,6 +139,7 @@ function facade(
 			await c.query(USE_CATALOG);
 			return facade(adb, c, worker, false);
 		},
+		scratch: () => openScratch(db.fork as () => Promise<Db>, schemaStatements()),
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {
 			await conn.close();

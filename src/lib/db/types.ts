@@ -36,6 +36,11 @@ export interface Db {
 	 * must use its own, or the two would nest. Closing a fork closes only that connection.
 	 */
 	fork?(): Promise<Db>;
+	/**
+	 * A connection to a fresh, uncompressed in-memory catalog with the contract schema (see
+	 * scratch.ts): the same SQL runs there, and closing it drops every row it holds at once.
+	 */
+	scratch?(): Promise<Db>;
 	/** Engine version, e.g. 'v1.4.3'. */
 	version(): Promise<string>;
 	close(): Promise<void>;

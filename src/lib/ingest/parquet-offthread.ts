@@ -11,7 +11,7 @@ import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 import type { DecodeJob, DecodeWork } from './parquet-worker';
 
-type Reply = { id: number; ipc?: Uint8Array; typed?: boolean; error?: string };
+type Reply = { id: number; ipc?: Uint8Array; typed?: boolean; exact?: boolean; error?: string };
 interface Slot {
 	w: Worker;
 	busy: number;
@@ -37,7 +37,8 @@ function startWorker(): Slot {
 		if (!job) return;
 		waiting.delete(e.data.id);
 		job.slot.busy--;
-		if (e.data.ipc) job.ok({ ipc: e.data.ipc, typed: e.data.typed === true });
+		if (e.data.ipc)
+			job.ok({ ipc: e.data.ipc, typed: e.data.typed === true, exact: e.data.exact === true });
 		else job.fail(new Error(e.data.error ?? 'Parquet decoding failed'));
 	};
 	w.onerror = () => {

@@ -20,10 +20,10 @@ self.onmessage = async (e: MessageEvent<DecodeJob>) => {
 	try {
 		// Warm-up: this module and parquet-wasm are instantiated, nothing is answered.
 		if (id === 0) return void (await decodeFile(new Uint8Array(), []).catch(() => undefined));
-		const { ipc, typed } = await ('file' in job
+		const { ipc, typed, exact } = await ('file' in job
 			? decodePieces(job.file, columns)
 			: decodeFile(job.bytes, columns));
-		(self as unknown as Worker).postMessage({ id, ipc, typed }, [ipc.buffer]);
+		(self as unknown as Worker).postMessage({ id, ipc, typed, exact }, [ipc.buffer]);
 	} catch (err) {
 		(self as unknown as Worker).postMessage({
 			id,

@@ -97,50 +97,82 @@ export async function importLibrary(
 		});
 	};
 	report('Importing the library');
-	const pending: { files: NamedBytes[]; result: IngestResult }[] = [];
+	// Rows that leave the engine once kept are written into a scratch catalog (db/scratch.ts):
+	// uncompressed, so a COMMIT does not compress them, and detached whole once they are kept.
+	const scratchy = dropRows && !!deps.db.scratch;
+	let scratch: Db | null = null;
+	const pending: Chunk[] = [];
+	// Storing a settled batch (OPFS writes) runs beside the next chunk's ingest; one at a time.
+	let storing: Promise<void> = Promise.resolve();
+	const settle = async (db: Db): Promise<void> => {
+		const batch = pending.splice(0);
+		const rows = await libraryRows(deps, db, batch);
+		await scratch?.close();
+		scratch = null;
+		await storing;
+		storing = keep(deps, db !== deps.db, batch, rows);
+	};
 	let next = chunks.length ? readUnits(chunks[0] ?? []) : null;
-	for (let i = 0; i < chunks.length && next; i++) {
-		const { files, errors } = await timed(
-			'import:wait-read',
-			() => next as ReturnType<typeof readUnits>
-		);
-		out.errors.push(...errors);
-		out.tally.failed += errors.length;
-		if (signal.aborted) {
-			out.cancelled = true;
-			await settle(deps, pending.splice(0));
-			break;
-		}
-		const size = bytesOf(files);
-		let result: IngestResult | null = null;
-		try {
-			result = await timed('import:ingest', () =>
-				deps.inTurn(() =>
-					ingest(deps.db, files, {
-						onProgress: (p) => {
-							filesDone++;
-							report(`Importing ${p.file}`);
-						}
-					})
-				)
+	try {
+		for (let i = 0; i < chunks.length && next; i++) {
+			const { files, errors } = await timed(
+				'import:wait-read',
+				() => next as ReturnType<typeof readUnits>
 			);
-		} catch (e) {
-			out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
+			out.errors.push(...errors);
+			out.tally.failed += errors.length;
+			if (signal.aborted) {
+				out.cancelled = true;
+				break;
+			}
+			if (scratchy)
+				scratch ??= await timed('import:scratch', () => (deps.db.scratch as () => Promise<Db>)());
+			const into = scratch ?? deps.db;
+			const size = bytesOf(files);
+			let result: IngestResult | null = null;
+			try {
+				const known = scratch
+					? [...deps.stored.missions.map((m) => m.mission_id), ...out.missionIds]
+					: [];
+				result = await timed('import:ingest', () =>
+					deps.inTurn(() =>
+						ingest(into, files, {
+							known,
+							onProgress: (p) => {
+								filesDone++;
+								report(`Importing ${p.file}`);
+							}
+						})
+					)
+				);
+			} catch (e) {
+				out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
+			}
+			bytesDone += size;
+			if (result) {
+				await tallyChunk(into, out, result);
+				if (!dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
+				else pending.push({ files, result });
+			}
+			const last = i + 1 === chunks.length || signal.aborted;
+			if (last || pending.reduce((n, p) => n + bytesOf(p.files), 0) >= chunk.settleBytes)
+				await settle(into);
+			// The next chunk is read once this one's bytes are let go (reading is the quick part).
+			next = i + 1 < chunks.length ? readUnits(chunks[i + 1] ?? []) : null;
+			report('Importing the library');
 		}
-		bytesDone += size;
-		if (result) {
-			await tallyChunk(deps.db, out, result);
-			if (!dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
-			else pending.push({ files, result });
-		}
-		const last = i + 1 === chunks.length || signal.aborted;
-		if (last || pending.reduce((n, p) => n + bytesOf(p.files), 0) >= chunk.settleBytes)
-			await settle(deps, pending.splice(0));
-		// The next chunk is read once this one's bytes are let go (reading is the quick part).
-		next = i + 1 < chunks.length ? readUnits(chunks[i + 1] ?? []) : null;
-		report('Importing the library');
+		if (pending.length) await settle(scratch ?? deps.db);
+		await storing;
+	} finally {
+		await scratch?.close();
 	}
 	return out;
+}
+
+/** A chunk loaded and not yet kept: its files and what the ingest made of them. */
+interface Chunk {
+	files: NamedBytes[];
+	result: IngestResult;
 }
 
 const bytesOf = (files: NamedBytes[]): number => files.reduce((n, f) => n + f.bytes.length, 0);
@@ -157,20 +189,36 @@ async function tallyChunk(db: Db, out: LibraryImport, result: IngestResult): Pro
 	out.tally.failed += result.errors.length;
 }
 
-/**
- * Keep chunks loaded since the last settle: their library rows and dwell computed in one pass,
- * their files stored, then their rows dropped from the engine.
- */
-async function settle(
-	deps: ImportDeps,
-	chunks: { files: NamedBytes[]; result: IngestResult }[]
-): Promise<void> {
-	const { db, stored } = deps;
+/** A settled batch's library rows: list columns, KPIs and dwell, as SQL answered them. */
+interface LibraryRows {
+	ids: string[];
+	list: Awaited<ReturnType<typeof missionList>>;
+	kpis: Awaited<ReturnType<typeof missionKpiSql>>;
+	dwell: Awaited<ReturnType<typeof stateDwell>>;
+}
+
+/** The library rows and dwell of the chunks loaded since the last settle, in one pass. */
+async function libraryRows(deps: ImportDeps, db: Db, chunks: Chunk[]): Promise<LibraryRows> {
 	const ids = chunks.flatMap((c) => c.result.missionIds);
-	if (!ids.length) return;
+	if (!ids.length) return { ids, list: [], kpis: [], dwell: [] };
 	const [list, kpis, dwell] = await timed('import:library-rows', () =>
 		deps.inTurn(() => Promise.all([missionList(db), missionKpiSql(db, null), stateDwell(db, null)]))
 	);
+	return { ids, list, kpis, dwell };
+}
+
+/**
+ * Keep settled chunks: their files and library rows stored, then their rows dropped from the
+ * engine (`scratched`: they were in a scratch catalog, gone already).
+ */
+async function keep(
+	deps: ImportDeps,
+	scratched: boolean,
+	chunks: Chunk[],
+	{ ids, list, kpis, dwell }: LibraryRows
+): Promise<void> {
+	const { stored } = deps;
+	if (!ids.length) return;
 	for (const c of chunks) await timed('import:hash', () => stored.stage(c.files, c.result.sources));
 	await timed('import:store', () =>
 		stored.commit(
@@ -186,10 +234,16 @@ async function settle(
 					.map((d) => ({ state: d.state, dwell_s: d.dwell_s }))
 		)
 	);
-	// Only what is safely stored leaves the engine (a refused write keeps the rows here).
+	// Only what is safely stored leaves the engine (a refused write keeps the rows there): rows
+	// in the app's catalog are deleted; a scratch catalog's went with it, so a refused write
+	// loads its files into the app's catalog instead.
 	const kept = ids.filter((id) => stored.has(id));
-	if (kept.length)
-		await timed('import:drop-rows', () => deps.inTurn(() => deleteMissions(db, kept)));
+	if (scratched) {
+		const lost = chunks.filter((c) => c.result.missionIds.some((id) => !stored.has(id)));
+		const files = lost.flatMap((c) => c.files);
+		if (files.length) await deps.inTurn(() => ingest(deps.db, files));
+	} else if (kept.length)
+		await timed('import:drop-rows', () => deps.inTurn(() => deleteMissions(deps.db, kept)));
 }
 
 /** The app's side of a library import: the engine, the stored library, messages, the list. */
@@ -218,7 +272,7 @@ export async function runLibraryImport(
 			inTurn: run.inTurn,
 			progress: (p) => run.progress({ ...p, cancel: () => ctrl.abort() })
 		};
-		const r = await importLibrary(deps, picked, ctrl.signal);
+		const r = await app.stored.quietly(() => importLibrary(deps, picked, ctrl.signal));
 		const errors = r.errors.map(errorText);
 		for (const e of errors) app.say('error', e);
 		// "Already loaded" is counted in the summary rather than said once per mission.
