@@ -51,17 +51,27 @@ export function dbTimings(): { instantiateMs?: number; readyMs?: number } {
 	};
 }
 
-async function start(): Promise<Db> {
-	performance.mark('duckdb:start');
+function start(): Promise<Db> {
+	return startEngine(true);
+}
+
+/**
+ * Start an engine in a worker of its own. `main`: the tab's database (marks its start-up on the
+ * timeline and names its bundle); else a throwaway engine (see Db.isolated).
+ */
+async function startEngine(main: boolean): Promise<Db> {
+	if (main) performance.mark('duckdb:start');
 	const bundle = await pickBundle();
 	if (!bundle.mainWorker) throw new Error('DuckDB bundle has no worker script');
 	const worker = new Worker(bundle.mainWorker);
 	const adb = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await adb.instantiate(bundle.mainModule, bundle.pthreadWorker);
-	performance.mark('duckdb:instantiated');
-	// Which build runs (coi = threaded, only when cross-origin isolated): shown to tests and to
-	// anyone inspecting the page, without threading it through app state.
-	document.documentElement.dataset.duckdbBundle = bundle.name;
+	if (main) {
+		performance.mark('duckdb:instantiated');
+		// Which build runs (coi = threaded, only when cross-origin isolated): shown to tests and to
+		// anyone inspecting the page, without threading it through app state.
+		document.documentElement.dataset.duckdbBundle = bundle.name;
+	}
 	// filesystem: without it, 1.32 reads a file registered by URL (registerUrl) with one full GET;
 	// with it, by range requests (checked against the Pi simulator: 1.0 MB of a 6.6 MB .duckdb
 	// read for a count and time span), and still whole from a server without ranges.
@@ -70,10 +80,10 @@ async function start(): Promise<Db> {
 		filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false }
 	});
 	const conn = await adb.connect();
-	const db = facade(adb, conn, worker, true);
+	const db = facade(adb, conn, worker, main ? 'main' : 'isolated');
 	for (const s of SETTINGS) await db.exec(s);
 	for (const s of schemaStatements()) await db.exec(s);
-	performance.mark('duckdb:ready');
+	if (main) performance.mark('duckdb:ready');
 	return db;
 }
 
@@ -90,7 +100,7 @@ function facade(
 	adb: duckdb.AsyncDuckDB,
 	conn: duckdb.AsyncDuckDBConnection,
 	worker: Worker,
-	owner: boolean
+	owner: 'main' | 'isolated' | false
 ): Db {
 	const run = async (sql: string, params: readonly SqlParam[]): Promise<Table> => {
 		const start = performance.now();
@@ -140,13 +150,14 @@ function facade(
 			return facade(adb, c, worker, false);
 		},
 		scratch: () => openScratch(db.fork as () => Promise<Db>, schemaStatements()),
+		isolated: () => startEngine(false),
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {
 			await conn.close();
 			if (!owner) return;
 			await adb.terminate();
 			worker.terminate();
-			opening = null;
+			if (owner === 'main') opening = null;
 		}
 	};
 	return db;

@@ -54,6 +54,7 @@ export async function openNodeDb(opts: NodeDbOptions = {}): Promise<Db> {
 	bindings.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const schema = readSchemaStatements(opts.schemaDir);
 	const db = connection(bindings, bindings.connect(), schema, true);
+	db.isolated = () => openNodeDb(opts);
 	for (const s of ENGINE_SETTINGS) await db.exec(s);
 	for (const s of schema) await db.exec(s);
 	return db;

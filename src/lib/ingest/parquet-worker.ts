@@ -3,13 +3,13 @@
  * WebGL start-up and the decoding of a dropped mission then run side by side instead of in turns,
  * and a mission downloaded from the Pi decodes without stalling the live view.
  */
-import { decodeFile, decodePieces } from './decode';
+import { BLOB_UNREADABLE, decodeFile, decodePieces } from './decode';
 import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 
 /** The columns of a whole file (dropped), or of the fetched pieces of a file read by ranges. */
 export type DecodeWork = { columns: ContractColumn[] } & (
-	{ bytes: Uint8Array } | { file: SparseFile }
+	{ bytes: Uint8Array } | { file: SparseFile } | { blob: Blob }
 );
 /** Id 0: a warm-up, not answered. */
 export type DecodeJob = DecodeWork & { id: number };
@@ -20,9 +20,17 @@ self.onmessage = async (e: MessageEvent<DecodeJob>) => {
 	try {
 		// Warm-up: this module and parquet-wasm are instantiated, nothing is answered.
 		if (id === 0) return void (await decodeFile(new Uint8Array(), []).catch(() => undefined));
+		let bytes: Uint8Array;
+		if ('blob' in job) {
+			try {
+				bytes = new Uint8Array(await job.blob.arrayBuffer());
+			} catch {
+				return void (self as unknown as Worker).postMessage({ id, error: BLOB_UNREADABLE });
+			}
+		} else bytes = 'bytes' in job ? job.bytes : new Uint8Array();
 		const { ipc, typed, exact } = await ('file' in job
 			? decodePieces(job.file, columns)
-			: decodeFile(job.bytes, columns));
+			: decodeFile(bytes, columns));
 		(self as unknown as Worker).postMessage({ id, ipc, typed, exact }, [ipc.buffer]);
 	} catch (err) {
 		(self as unknown as Worker).postMessage({

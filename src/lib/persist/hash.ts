@@ -42,3 +42,10 @@ export function contentHash(...parts: Uint8Array[]): Promise<string> {
 		w.postMessage({ id, parts } satisfies HashJob);
 	});
 }
+
+/** End the hashing worker (its heap held the copies it hashed); the next hash starts it again. */
+export function releaseHasher(): void {
+	if (!worker || waiting.size) return;
+	worker.terminate();
+	worker = null;
+}

@@ -16,11 +16,9 @@ import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
 import { chunkUnits, readUnits, sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { checkSize, DEFAULT_MAX_BYTES } from '$lib/ingest/limits';
 import { IngestError } from '$lib/ingest/notes';
+import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
+import { releaseHasher } from '$lib/persist/hash';
 import { importCounts } from '$lib/queries/ingest-import-counts';
-import { missionKpiSql } from '$lib/queries/kpi-mission-kpis';
-import { stateDwell } from '$lib/queries/kpi-state-dwell';
-import { deleteMissions } from '$lib/queries/mission-delete';
-import { missionList } from '$lib/queries/mission-list';
 import {
 	addCounts,
 	alreadyLoaded,
@@ -33,6 +31,7 @@ import { errorText, noteText } from './messages';
 import type { LoadProgress } from './load-job.svelte';
 import type { AppState } from './app.svelte';
 import type { StoredLibrary } from './stored-library.svelte';
+import { keep, libraryRows, type Chunk } from './library-keep';
 
 /**
  * A chunk: at most this many load units (mission folders, files) and about this many bytes read
@@ -99,7 +98,17 @@ export async function importLibrary(
 	report('Importing the library');
 	// Rows that leave the engine once kept are written into a scratch catalog (db/scratch.ts):
 	// uncompressed, so a COMMIT does not compress them, and detached whole once they are kept.
+	// The catalogs are made in an engine of the import's own where there can be one (ended at
+	// the end: the memory its work took, ~370 MB of wasm heap at 100 hours, goes back), started
+	// while the first chunk is read.
 	const scratchy = dropRows && !!deps.db.scratch;
+	const engine: Promise<Db> | null = !scratchy
+		? null
+		: deps.db.isolated
+			? timed('import:engine', () => (deps.db.isolated as () => Promise<Db>)()).catch(
+					() => deps.db // no second engine (a memory limit): the tab's own then
+				)
+			: Promise.resolve(deps.db);
 	let scratch: Db | null = null;
 	const pending: Chunk[] = [];
 	// Storing a settled batch (OPFS writes) runs beside the next chunk's ingest; one at a time.
@@ -125,8 +134,10 @@ export async function importLibrary(
 				out.cancelled = true;
 				break;
 			}
-			if (scratchy)
-				scratch ??= await timed('import:scratch', () => (deps.db.scratch as () => Promise<Db>)());
+			if (engine) {
+				const e = await engine;
+				scratch ??= await timed('import:scratch', () => (e.scratch as () => Promise<Db>)());
+			}
 			const into = scratch ?? deps.db;
 			const size = bytesOf(files);
 			let result: IngestResult | null = null;
@@ -165,14 +176,10 @@ export async function importLibrary(
 		await storing;
 	} finally {
 		await scratch?.close();
+		const e = await engine;
+		if (e && e !== deps.db) await e.close();
 	}
 	return out;
-}
-
-/** A chunk loaded and not yet kept: its files and what the ingest made of them. */
-interface Chunk {
-	files: NamedBytes[];
-	result: IngestResult;
 }
 
 const bytesOf = (files: NamedBytes[]): number => files.reduce((n, f) => n + f.bytes.length, 0);
@@ -187,63 +194,6 @@ async function tallyChunk(db: Db, out: LibraryImport, result: IngestResult): Pro
 	out.tally = addCounts(out.tally, counts, ids);
 	out.tally.already += alreadyLoaded(result.notes);
 	out.tally.failed += result.errors.length;
-}
-
-/** A settled batch's library rows: list columns, KPIs and dwell, as SQL answered them. */
-interface LibraryRows {
-	ids: string[];
-	list: Awaited<ReturnType<typeof missionList>>;
-	kpis: Awaited<ReturnType<typeof missionKpiSql>>;
-	dwell: Awaited<ReturnType<typeof stateDwell>>;
-}
-
-/** The library rows and dwell of the chunks loaded since the last settle, in one pass. */
-async function libraryRows(deps: ImportDeps, db: Db, chunks: Chunk[]): Promise<LibraryRows> {
-	const ids = chunks.flatMap((c) => c.result.missionIds);
-	if (!ids.length) return { ids, list: [], kpis: [], dwell: [] };
-	const [list, kpis, dwell] = await timed('import:library-rows', () =>
-		deps.inTurn(() => Promise.all([missionList(db), missionKpiSql(db, null), stateDwell(db, null)]))
-	);
-	return { ids, list, kpis, dwell };
-}
-
-/**
- * Keep settled chunks: their files and library rows stored, then their rows dropped from the
- * engine (`scratched`: they were in a scratch catalog, gone already).
- */
-async function keep(
-	deps: ImportDeps,
-	scratched: boolean,
-	chunks: Chunk[],
-	{ ids, list, kpis, dwell }: LibraryRows
-): Promise<void> {
-	const { stored } = deps;
-	if (!ids.length) return;
-	for (const c of chunks) await timed('import:hash', () => stored.stage(c.files, c.result.sources));
-	await timed('import:store', () =>
-		stored.commit(
-			(id) => {
-				const m = list.find((r) => r.mission_id === id);
-				return m && ids.includes(id)
-					? { ...(kpis.find((k) => k.mission_id === id) ?? {}), ...m }
-					: undefined;
-			},
-			(id) =>
-				dwell
-					.filter((d) => d.mission_id === id)
-					.map((d) => ({ state: d.state, dwell_s: d.dwell_s }))
-		)
-	);
-	// Only what is safely stored leaves the engine (a refused write keeps the rows there): rows
-	// in the app's catalog are deleted; a scratch catalog's went with it, so a refused write
-	// loads its files into the app's catalog instead.
-	const kept = ids.filter((id) => stored.has(id));
-	if (scratched) {
-		const lost = chunks.filter((c) => c.result.missionIds.some((id) => !stored.has(id)));
-		const files = lost.flatMap((c) => c.files);
-		if (files.length) await deps.inTurn(() => ingest(deps.db, files));
-	} else if (kept.length)
-		await timed('import:drop-rows', () => deps.inTurn(() => deleteMissions(deps.db, kept)));
 }
 
 /** The app's side of a library import: the engine, the stored library, messages, the list. */
@@ -273,6 +223,10 @@ export async function runLibraryImport(
 			progress: (p) => run.progress({ ...p, cancel: () => ctrl.abort() })
 		};
 		const r = await app.stored.quietly(() => importLibrary(deps, picked, ctrl.signal));
+		// The decoding and hashing workers' memory goes back before the library is drawn (a wasm
+		// heap never shrinks; ~130 MB at 100 hours); the next load starts them again.
+		releaseParquetDecoder();
+		releaseHasher();
 		const errors = r.errors.map(errorText);
 		for (const e of errors) app.say('error', e);
 		// "Already loaded" is counted in the summary rather than said once per mission.

@@ -66,7 +66,6 @@ export class StoredLibrary {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole with `missions`
 	#ids: ReadonlySet<string> = new Set<string>();
 	#quiet = 0;
-	#shownAt = 0;
 
 	has(missionId: string): boolean {
 		return this.#ids.has(missionId);
@@ -75,16 +74,16 @@ export class StoredLibrary {
 	/**
 	 * Run a long import with the shown list held back: each commit would redraw the library table
 	 * and the five fleet charts (a 200–300 ms task at 100 missions, eighteen times over); they are
-	 * shown at most every 15 s and at the end. `has` stays current.
+	 * shown once, at the end (the progress bar says how far it is). `has` stays current.
 	 */
 	async quietly<T>(run: () => Promise<T>): Promise<T> {
 		this.#quiet++;
-		this.#shownAt = performance.now();
 		try {
 			return await run();
 		} finally {
 			this.#quiet--;
 			this.#show(true);
+			this.usage = await storageEstimate();
 		}
 	}
 
@@ -93,8 +92,7 @@ export class StoredLibrary {
 		if (!store) return;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole with `missions`
 		this.#ids = new Set(store.manifest.missions.map((m) => m.mission_id));
-		if (this.#quiet && !now && performance.now() - this.#shownAt < 15_000) return;
-		this.#shownAt = performance.now();
+		if (this.#quiet && !now) return;
 		this.missions = store.manifest.missions;
 	}
 
@@ -150,7 +148,7 @@ export class StoredLibrary {
 				(id) => sourceOf[id]
 			);
 			this.#show();
-			this.usage = await storageEstimate();
+			if (!this.#quiet) this.usage = await storageEstimate();
 		} catch (e) {
 			this.why = `the browser refused to store the library (${e instanceof Error ? e.message : String(e)}); it is kept for this session only`;
 			this.where = 'memory';
