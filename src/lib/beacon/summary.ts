@@ -29,12 +29,8 @@ export function credibleRegion(
 	for (const k of cells) mass += prob[k] as number;
 	const area = cells.length * grid.cell_m * grid.cell_m;
 	const reach = reachM(grid, cells, point);
-	const feature = regionFeature(grid, cells, origin, {
-		level,
-		mass,
-		area_m2: area,
-		reach_m: reach
-	});
+	// Outline properties as the map and the export expect; they tag the level in percent.
+	const feature = regionFeature(grid, cells, origin, { mass, area_m2: area, reach_m: reach });
 	return { level, mass, cells, area_m2: area, reach_m: reach, feature };
 }
 
