@@ -13,6 +13,7 @@
 import type { Db } from '$lib/db/types';
 import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
+import { contractColumns, sameColumns } from '$lib/ingest/columns';
 import { chunkUnits, readUnits, sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { checkSize, DEFAULT_MAX_BYTES } from '$lib/ingest/limits';
 import { IngestError } from '$lib/ingest/notes';
@@ -39,7 +40,7 @@ import { keep, libraryRows, type Chunk } from './library-keep';
  * are computed, stored and dropped from the engine once about `settleBytes` have come in (the KPI
  * query costs the same for 8 missions as for 30).
  */
-export const CHUNK = { units: 8, bytes: 24e6, settleBytes: 24e6 };
+export const CHUNK = { units: 8, bytes: 24e6, settleBytes: 48e6 };
 
 /** What a library import needs from the app. */
 export interface ImportDeps {
@@ -110,6 +111,7 @@ export async function importLibrary(
 				)
 			: Promise.resolve(deps.db);
 	let scratch: Db | null = null;
+	if (engine) await contractColumns(deps.db);
 	const pending: Chunk[] = [];
 	// Storing a settled batch (OPFS writes) runs beside the next chunk's ingest; one at a time.
 	let storing: Promise<void> = Promise.resolve();
@@ -136,7 +138,10 @@ export async function importLibrary(
 			}
 			if (engine) {
 				const e = await engine;
-				scratch ??= await timed('import:scratch', () => (e.scratch as () => Promise<Db>)());
+				if (!scratch) {
+					scratch = await timed('import:scratch', () => (e.scratch as () => Promise<Db>)());
+					sameColumns(scratch, deps.db);
+				}
 			}
 			const into = scratch ?? deps.db;
 			const size = bytesOf(files);
