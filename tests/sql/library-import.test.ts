@@ -45,7 +45,8 @@ describe('library import', () => {
 		const r = await importLibrary(deps(library, seen), picked, new AbortController().signal, {
 			units: 2,
 			bytes: 1e9,
-			settleBytes: 1e9
+			settleBytes: 1e9,
+			lanes: 2
 		});
 		expect(r.missionIds.sort()).toEqual(ids);
 		expect(library.missions.map((m) => m.mission_id).sort()).toEqual(ids);
@@ -83,7 +84,7 @@ describe('library import', () => {
 			{ ...d, progress: (p) => (seen.push(p), (p.rows ?? 0) > 0 && ctrl.abort()) },
 			picked,
 			ctrl.signal,
-			{ units: 2, bytes: 1e9, settleBytes: 0 }
+			{ units: 2, bytes: 1e9, settleBytes: 0, lanes: 1 }
 		);
 		expect(r.cancelled).toBe(true);
 		expect(r.missionIds.sort()).toEqual(['imp-a', 'imp-b']);

@@ -11,17 +11,14 @@
  * cancelled between chunks (what was imported before stays).
  */
 import type { Db } from '$lib/db/types';
-import { timed } from '$lib/perf';
-import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
-import { contractColumns, sameColumns } from '$lib/ingest/columns';
-import { chunkUnits, readUnits, sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
+import type { IngestResult } from '$lib/ingest';
+import { contractColumns } from '$lib/ingest/columns';
+import { chunkUnits, sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { checkSize, DEFAULT_MAX_BYTES } from '$lib/ingest/limits';
 import { IngestError } from '$lib/ingest/notes';
 import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
 import { releaseHasher } from '$lib/persist/hash';
-import { importCounts } from '$lib/queries/ingest-import-counts';
 import {
-	addCounts,
 	alreadyLoaded,
 	emptyTally,
 	summaryText,
@@ -32,15 +29,16 @@ import { errorText, noteText } from './messages';
 import type { LoadProgress } from './load-job.svelte';
 import type { AppState } from './app.svelte';
 import type { StoredLibrary } from './stored-library.svelte';
-import { keep, libraryRows, type Chunk } from './library-keep';
+import { runLane, type Lane } from './library-lane';
 
 /**
  * A chunk: at most this many load units (mission folders, files) and about this many bytes read
  * and loaded at once (the ingest decodes a write batch ahead only inside one call); library rows
  * are computed, stored and dropped from the engine once about `settleBytes` have come in (the KPI
- * query costs the same for 8 missions as for 30).
+ * query costs the same for 8 missions as for 30); `lanes` chunks go in at once, each lane in an
+ * engine of its own.
  */
-export const CHUNK = { units: 8, bytes: 24e6, settleBytes: 48e6 };
+export const CHUNK = { units: 8, bytes: 24e6, settleBytes: 48e6, lanes: 1 };
 
 /** What a library import needs from the app. */
 export interface ImportDeps {
@@ -97,108 +95,36 @@ export async function importLibrary(
 		});
 	};
 	report('Importing the library');
-	// Rows that leave the engine once kept are written into a scratch catalog (db/scratch.ts):
-	// uncompressed, so a COMMIT does not compress them, and detached whole once they are kept.
-	// The catalogs are made in an engine of the import's own where there can be one (ended at
-	// the end: the memory its work took, ~370 MB of wasm heap at 100 hours, goes back), started
-	// while the first chunk is read.
+	// Rows that leave the engine once kept are written into scratch catalogs (db/scratch.ts):
+	// uncompressed, so a COMMIT does not compress them, and detached whole once kept. They are
+	// made in engines of the import's own where there can be (ended at the end: the memory their
+	// work took, ~370 MB of wasm heap at 100 hours, goes back), one per lane: DuckDB-WASM runs
+	// one thread, so two lanes keep both cores of a laptop busy.
 	const scratchy = dropRows && !!deps.db.scratch;
-	const engine: Promise<Db> | null = !scratchy
-		? null
-		: deps.db.isolated
-			? timed('import:engine', () => (deps.db.isolated as () => Promise<Db>)()).catch(
-					() => deps.db // no second engine (a memory limit): the tab's own then
-				)
-			: Promise.resolve(deps.db);
-	let scratch: Db | null = null;
-	if (engine) await contractColumns(deps.db);
-	const pending: Chunk[] = [];
-	// Storing a settled batch (OPFS writes) runs beside the next chunk's ingest; one at a time.
-	let storing: Promise<void> = Promise.resolve();
-	const settle = async (db: Db): Promise<void> => {
-		const batch = pending.splice(0);
-		const rows = await libraryRows(deps, db, batch);
-		await scratch?.close();
-		scratch = null;
-		await storing;
-		storing = keep(deps, db !== deps.db, batch, rows);
-	};
-	let next = chunks.length ? readUnits(chunks[0] ?? []) : null;
-	try {
-		for (let i = 0; i < chunks.length && next; i++) {
-			const { files, errors } = await timed(
-				'import:wait-read',
-				() => next as ReturnType<typeof readUnits>
-			);
-			out.errors.push(...errors);
-			out.tally.failed += errors.length;
-			if (signal.aborted) {
-				out.cancelled = true;
-				break;
-			}
-			if (engine) {
-				const e = await engine;
-				if (!scratch) {
-					scratch = await timed('import:scratch', () => (e.scratch as () => Promise<Db>)());
-					sameColumns(scratch, deps.db);
-				}
-			}
-			const into = scratch ?? deps.db;
-			const size = bytesOf(files);
-			let result: IngestResult | null = null;
-			try {
-				const known = scratch
-					? [...deps.stored.missions.map((m) => m.mission_id), ...out.missionIds]
-					: [];
-				result = await timed('import:ingest', () =>
-					deps.inTurn(() =>
-						ingest(into, files, {
-							known,
-							onProgress: (p) => {
-								filesDone++;
-								report(`Importing ${p.file}`);
-							}
-						})
-					)
-				);
-			} catch (e) {
-				out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
-			}
-			bytesDone += size;
-			if (result) {
-				await tallyChunk(into, out, result);
-				if (!dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
-				else pending.push({ files, result });
-			}
-			const last = i + 1 === chunks.length || signal.aborted;
-			if (last || pending.reduce((n, p) => n + bytesOf(p.files), 0) >= chunk.settleBytes)
-				await settle(into);
-			// The next chunk is read once this one's bytes are let go (reading is the quick part).
-			next = i + 1 < chunks.length ? readUnits(chunks[i + 1] ?? []) : null;
+	if (scratchy) await contractColumns(deps.db);
+	const lanes = scratchy && deps.db.isolated ? chunk.lanes : 1;
+	let taken = 0;
+	const lane: Lane = {
+		deps,
+		chunk,
+		out,
+		dropRows,
+		scratchy,
+		take: () => {
+			if (signal.aborted) out.cancelled = true;
+			return taken < chunks.length && !signal.aborted ? (chunks[taken++] ?? null) : null;
+		},
+		read(files) {
+			filesDone += files;
+			report('Importing the library');
+		},
+		done(bytes) {
+			bytesDone += bytes;
 			report('Importing the library');
 		}
-		if (pending.length) await settle(scratch ?? deps.db);
-		await storing;
-	} finally {
-		await scratch?.close();
-		const e = await engine;
-		if (e && e !== deps.db) await e.close();
-	}
+	};
+	await Promise.all(Array.from({ length: lanes }, () => runLane(lane)));
 	return out;
-}
-
-const bytesOf = (files: NamedBytes[]): number => files.reduce((n, f) => n + f.bytes.length, 0);
-
-/** Add a chunk's missions, rows, notes and errors to the import's tally. */
-async function tallyChunk(db: Db, out: LibraryImport, result: IngestResult): Promise<void> {
-	const ids = result.missionIds;
-	out.missionIds.push(...ids);
-	out.errors.push(...result.errors);
-	out.notes.push(...result.notes);
-	const counts = ids.length ? await timed('import:counts', () => importCounts(db)) : [];
-	out.tally = addCounts(out.tally, counts, ids);
-	out.tally.already += alreadyLoaded(result.notes);
-	out.tally.failed += result.errors.length;
 }
 
 /** The app's side of a library import: the engine, the stored library, messages, the list. */

@@ -27,11 +27,15 @@ export interface LibraryRows {
 }
 
 /** The library rows and dwell of the chunks loaded since the last settle, in one pass. */
-export async function libraryRows(deps: ImportDeps, db: Db, chunks: Chunk[]): Promise<LibraryRows> {
+export async function libraryRows(
+	db: Db,
+	chunks: Chunk[],
+	inTurn: <T>(run: () => Promise<T>) => Promise<T>
+): Promise<LibraryRows> {
 	const ids = chunks.flatMap((c) => c.result.missionIds);
 	if (!ids.length) return { ids, list: [], kpis: [], dwell: [] };
 	const [list, kpis, dwell] = await timed('import:library-rows', () =>
-		deps.inTurn(() => Promise.all([missionList(db), missionKpiSql(db, null), stateDwell(db, null)]))
+		inTurn(() => Promise.all([missionList(db), missionKpiSql(db, null), stateDwell(db, null)]))
 	);
 	return { ids, list, kpis, dwell };
 }

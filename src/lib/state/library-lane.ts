@@ -1,0 +1,108 @@
+/**
+ * One lane of a library import (see library-import.ts): it takes chunks until none is left,
+ * writes each into a scratch catalog of an engine of its own (or the tab's engine without
+ * storage), and keeps them every `settleBytes` (library-keep.ts).
+ */
+import type { Db } from '$lib/db/types';
+import { timed } from '$lib/perf';
+import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
+import { sameColumns } from '$lib/ingest/columns';
+import { readUnits, type PickedFile } from '$lib/ingest/dropped-files';
+import { IngestError } from '$lib/ingest/notes';
+import { importCounts } from '$lib/queries/ingest-import-counts';
+import { addCounts, alreadyLoaded } from '$lib/transforms/import-summary';
+import type { CHUNK, ImportDeps, LibraryImport } from './library-import';
+import { keep, libraryRows, type Chunk } from './library-keep';
+
+/** What a lane of an import shares with the others. */
+export interface Lane {
+	deps: ImportDeps;
+	chunk: typeof CHUNK;
+	out: LibraryImport;
+	/** Rows leave the engine once kept (the library is durable). */
+	dropRows: boolean;
+	scratchy: boolean;
+	/** The next chunk to import, or null when none is left or the import is cancelled. */
+	take(): PickedFile[][] | null;
+	read(files: number): void;
+	done(bytes: number): void;
+}
+
+/** Import chunks until none is left: into scratch catalogs of its own engine, or the tab's. */
+export async function runLane(l: Lane): Promise<void> {
+	const { deps, out } = l;
+	const engine: Promise<Db> | null = !l.scratchy
+		? null
+		: deps.db.isolated
+			? timed('import:engine', () => (deps.db.isolated as () => Promise<Db>)()).catch(
+					() => deps.db // no second engine (a memory limit): the tab's own then
+				)
+			: Promise.resolve(deps.db);
+	// The tab's engine takes writes in the loader's turn; an engine of the import's own does not.
+	const turn = <T>(db: Db, run: () => Promise<T>): Promise<T> =>
+		db === deps.db ? deps.inTurn(run) : run();
+	let scratch: Db | null = null;
+	const pending: Chunk[] = [];
+	// Storing a settled batch (OPFS writes) runs beside the next chunk's ingest; one at a time.
+	let storing: Promise<void> = Promise.resolve();
+	const settle = async (db: Db): Promise<void> => {
+		const batch = pending.splice(0);
+		const rows = await libraryRows(db, batch, (run) => turn(db, run));
+		await scratch?.close();
+		scratch = null;
+		await storing;
+		storing = keep(deps, db !== deps.db, batch, rows);
+	};
+	try {
+		for (let units = l.take(); units; units = l.take()) {
+			const { files, errors } = await timed('import:wait-read', () => readUnits(units));
+			out.errors.push(...errors);
+			out.tally.failed += errors.length;
+			if (engine && !scratch) {
+				const e = await engine;
+				scratch = await timed('import:scratch', () => (e.scratch as () => Promise<Db>)());
+				sameColumns(scratch, deps.db);
+			}
+			const into = scratch ?? deps.db;
+			let result: IngestResult | null = null;
+			try {
+				const known = scratch
+					? [...deps.stored.missions.map((m) => m.mission_id), ...out.missionIds]
+					: [];
+				result = await timed('import:ingest', () =>
+					turn(into, () => ingest(into, files, { known, onProgress: () => l.read(1) }))
+				);
+			} catch (e) {
+				out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
+			}
+			if (result) {
+				await tallyChunk(into, out, result);
+				if (!l.dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
+				else pending.push({ files, result });
+			}
+			l.done(bytesOf(files));
+			if (pending.reduce((n, p) => n + bytesOf(p.files), 0) >= l.chunk.settleBytes)
+				await settle(into);
+		}
+		if (pending.length) await settle(scratch ?? deps.db);
+		await storing;
+	} finally {
+		await scratch?.close();
+		const e = await engine;
+		if (e && e !== deps.db) await e.close();
+	}
+}
+
+const bytesOf = (files: NamedBytes[]): number => files.reduce((n, f) => n + f.bytes.length, 0);
+
+/** Add a chunk's missions, rows, notes and errors to the import's tally. */
+async function tallyChunk(db: Db, out: LibraryImport, result: IngestResult): Promise<void> {
+	const ids = result.missionIds;
+	out.missionIds.push(...ids);
+	out.errors.push(...result.errors);
+	out.notes.push(...result.notes);
+	const counts = ids.length ? await timed('import:counts', () => importCounts(db)) : [];
+	out.tally = addCounts(out.tally, counts, ids);
+	out.tally.already += alreadyLoaded(result.notes);
+	out.tally.failed += result.errors.length;
+}
