@@ -20,6 +20,25 @@ export interface ArchiveMission {
 	parts: string[];
 	/** Its rows per contract table (`rows_<table>`). */
 	rows: Record<string, number>;
+	/** Where its rows are in each part (the row-group index); null in an archive without one. */
+	ranges: PartRange[] | null;
+}
+
+/**
+ * Where one mission's rows are in one data file (docs/archive.md, `ranges`): the file's size and
+ * footer length (the footer is its last `footer_bytes + 8` bytes), the byte span of the row groups
+ * `first_group`..`last_group` that hold them, and the rows to skip and take in those groups.
+ */
+export interface PartRange {
+	part: string;
+	file_bytes: number;
+	footer_bytes: number;
+	span_start: number;
+	span_end: number;
+	first_group: number;
+	last_group: number;
+	row_offset: number;
+	rows: number;
 }
 
 /** The archive's root as a URL ending in `/` (a link to its missions.parquet works too). */
@@ -70,7 +89,8 @@ function missionOf(r: Record<string, unknown>): ArchiveMission {
 	for (const [k, v] of Object.entries(r)) {
 		if (k.startsWith('rows_')) rows[k.slice(5)] = Number(v ?? 0);
 		else if (k === 'mission_source') row.source = v;
-		else if (!['source', 'content_hash', 'ended_at', 'dwell', 'parts'].includes(k)) row[k] = v;
+		else if (!['source', 'content_hash', 'ended_at', 'dwell', 'parts', 'ranges'].includes(k))
+			row[k] = v;
 	}
 	const dwell = (Array.isArray(r.dwell) ? r.dwell : []) as { state: string; dwell_s: number }[];
 	return {
@@ -78,6 +98,22 @@ function missionOf(r: Record<string, unknown>): ArchiveMission {
 		row,
 		dwell: dwell.map((d) => ({ state: String(d.state), dwell_s: Number(d.dwell_s) })),
 		parts: (Array.isArray(r.parts) ? r.parts : []).map(String),
-		rows
+		rows,
+		ranges: Array.isArray(r.ranges) ? (r.ranges as Record<string, unknown>[]).map(rangeOf) : null
+	};
+}
+
+function rangeOf(r: Record<string, unknown>): PartRange {
+	const n = (k: keyof PartRange): number => Number(r[k]);
+	return {
+		part: String(r.part),
+		file_bytes: n('file_bytes'),
+		footer_bytes: n('footer_bytes'),
+		span_start: n('span_start'),
+		span_end: n('span_end'),
+		first_group: n('first_group'),
+		last_group: n('last_group'),
+		row_offset: n('row_offset'),
+		rows: n('rows')
 	};
 }
