@@ -164,30 +164,50 @@ function tableOf(url: string, part: string): ContractTable {
 	return table;
 }
 
-/** Load one archived mission; returns what a load returns (the mission, when it is new). */
-export async function loadArchiveMission(
+/**
+ * A mission's data files fetched (footers and row groups) and their decoding under way: all a
+ * load needs before it writes. Started on its own when a link to the mission is pressed, so
+ * the network and decoding overlap the page's navigation.
+ */
+export async function prepareArchiveMission(
 	db: Db,
 	root: string,
 	m: ArchiveMission,
 	f: typeof fetch = fetch
-): Promise<IngestResult> {
-	const mine = await contractColumns(db);
+): Promise<TableWrite[]> {
 	const ranges = new Map((m.ranges ?? []).map((r) => [r.part, r]));
-	const found = await Promise.all(
-		m.parts.map(async (part) => {
-			const url = new URL(part, root).href;
-			const r = ranges.get(part);
-			return r ? indexedPart(url, r, f) : footerPart(url, part, m.mission_id, f);
-		})
-	);
+	const [mine, found] = await Promise.all([
+		contractColumns(db),
+		Promise.all(
+			m.parts.map(async (part) => {
+				const url = new URL(part, root).href;
+				const r = ranges.get(part);
+				return r ? indexedPart(url, r, f) : footerPart(url, part, m.mission_id, f);
+			})
+		)
+	]);
 	const parts = found.filter((p): p is Part => p !== null);
-	const tables = sortByContract(parts).flatMap((p): TableWrite[] => {
+	return sortByContract(parts).flatMap((p): TableWrite[] => {
 		const cols = presentColumns(mine, p.table, p.info);
 		if (!hasMissionId(cols)) return [];
 		const started = decodeGroups(p, cols);
 		started.catch(() => undefined);
 		return [{ table: p.table, file: p.url, cols, ipc: () => started }];
 	});
+}
+
+/**
+ * Load one archived mission (`prepared`: its files already under way, see
+ * prepareArchiveMission); returns what a load returns (the mission, when it is new).
+ */
+export async function loadArchiveMission(
+	db: Db,
+	root: string,
+	m: ArchiveMission,
+	f: typeof fetch = fetch,
+	prepared?: Promise<TableWrite[]>
+): Promise<IngestResult> {
+	const tables = await (prepared ?? prepareArchiveMission(db, root, m, f));
 	const missionIds = await withKnownMissions(db, () =>
 		writeTables(db, { file: root, tables, only: [m.mission_id] })
 	);
