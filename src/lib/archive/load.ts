@@ -16,7 +16,8 @@ import { IngestError } from '$lib/ingest/notes';
 import { columnSpan, parquetInfoAsync, parquetInfoOfTail, parquetToIpc } from '$lib/ingest/parquet';
 import { withKnownMissions, writeTables, type TableWrite } from '$lib/ingest/write';
 import { httpRangeFile, type RangeFile } from '$lib/live/range';
-import { decodeRowGroups, type Staged } from '$lib/ingest/decode';
+import type { Staged } from '$lib/ingest/decode';
+import { decodeRowGroupsOffthread } from '$lib/ingest/parquet-offthread';
 import type { ContractColumn } from '$lib/ingest/parquet';
 import type { FilePiece } from '$lib/ingest/sparse';
 import type { FileMetaData } from 'hyparquet';
@@ -85,7 +86,8 @@ async function sizeOf(url: string, f: typeof fetch): Promise<number> {
 /**
  * Row groups `first`..`last` of a part (only the mission's rows of them when the index says
  * which): their column chunks fetched in one range request unless they came with the footer,
- * decoded by parquet-wasm (the file's types); hyparquet over the same rows where it cannot.
+ * decoded by parquet-wasm (the file's types) in a decoding worker; hyparquet over the same rows
+ * where it cannot.
  */
 async function decodeGroups(p: Part, cols: ContractColumn[]): Promise<Staged> {
 	const { metadata: meta, footer } = p.info;
@@ -101,7 +103,7 @@ async function decodeGroups(p: Part, cols: ContractColumn[]): Promise<Staged> {
 			bytes: new Uint8Array(await p.file.slice(span[0], span[1]))
 		};
 		const groups = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-		const typed = await decodeRowGroups(
+		const typed = await decodeRowGroupsOffthread(
 			{ name: p.url, byteLength: p.file.byteLength, pieces: [...footer, piece] },
 			cols,
 			groups,

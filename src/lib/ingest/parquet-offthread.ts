@@ -6,12 +6,13 @@
  * and files read by ranges (their fetched pieces: the page does the network reads, a worker
  * cannot share the page's range reader) go to the same pool.
  */
-import { decodeFile, decodePieces, type Staged } from './decode';
+import { decodeFile, decodePieces, decodeRowGroups, type Staged } from './decode';
 import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 import type { DecodeJob, DecodeWork } from './parquet-worker';
 
-type Reply = { id: number; ipc?: Uint8Array; typed?: boolean; error?: string };
+/** `none`: the job's decoder declined (decodeRowGroups' null). */
+type Reply = { id: number; ipc?: Uint8Array; typed?: boolean; none?: boolean; error?: string };
 interface Slot {
 	w: Worker;
 	busy: number;
@@ -21,7 +22,7 @@ let pool: Slot[] | null | undefined;
 let nextId = 1;
 const waiting = new Map<
 	number,
-	{ slot: Slot; ok: (s: Staged) => void; fail: (e: Error) => void }
+	{ slot: Slot; ok: (s: Staged | null) => void; fail: (e: Error) => void }
 >();
 
 function poolSize(): number {
@@ -38,6 +39,7 @@ function startWorker(): Slot {
 		waiting.delete(e.data.id);
 		job.slot.busy--;
 		if (e.data.ipc) job.ok({ ipc: e.data.ipc, typed: e.data.typed === true });
+		else if (e.data.none) job.ok(null);
 		else job.fail(new Error(e.data.error ?? 'Parquet decoding failed'));
 	};
 	w.onerror = () => {
@@ -87,7 +89,7 @@ export async function decodeParquet(bytes: Uint8Array, columns: ContractColumn[]
 	if (!slots?.length) return decodeFile(bytes, columns);
 	// A copy goes to the worker: the caller keeps its bytes (footers are read again later).
 	const copy = bytes.slice();
-	const sent = post(slots, { bytes: copy, columns }, [copy.buffer]);
+	const sent = post(slots, { bytes: copy, columns }, [copy.buffer]).then(answered);
 	return fallBack(sent, () => decodeFile(bytes, columns));
 }
 
@@ -106,14 +108,39 @@ export async function decodeParquetPieces(
 	const slots = getPool();
 	if (!slots?.length) return decodePieces(file, columns);
 	const buffers = new Set(file.pieces.map((p) => p.bytes.buffer as ArrayBuffer));
-	return fallBack(post(slots, { file, columns }, [...buffers]), inThread);
+	return fallBack(post(slots, { file, columns }, [...buffers]).then(answered), inThread);
+}
+
+/**
+ * decodeRowGroups (a fleet archive's mission: some rows of some row groups, from fetched pieces)
+ * off the main thread if possible, so the page it opens draws meanwhile. The pieces' buffers go
+ * to the worker; null when parquet-wasm cannot decode them (or no worker could after all): the
+ * caller decodes the rows with the JS decoder from the network.
+ */
+export async function decodeRowGroupsOffthread(
+	file: SparseFile,
+	columns: ContractColumn[],
+	rowGroups: number[],
+	rows?: { offset: number; limit: number }
+): Promise<Staged | null> {
+	const slots = getPool();
+	if (!slots?.length) return decodeRowGroups(file, columns, rowGroups, rows);
+	const buffers = new Set(file.pieces.map((p) => p.bytes.buffer as ArrayBuffer));
+	const job: DecodeWork = { groups: file, columns, rowGroups, ...(rows ? { rows } : {}) };
+	return fallBack(post(slots, job, [...buffers]), async () => null);
+}
+
+/** Jobs that always answer rows (whole files, pieces): a decline is a failure. */
+function answered(s: Staged | null): Staged {
+	if (!s) throw new Error('Parquet decoding failed');
+	return s;
 }
 
 /** A job to the least busy worker; its IPC stream, or its error (as the worker reported it). */
-function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise<Staged> {
+function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise<Staged | null> {
 	const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
 	const id = nextId++;
-	return new Promise<Staged>((ok, fail) => {
+	return new Promise<Staged | null>((ok, fail) => {
 		waiting.set(id, { slot, ok, fail });
 		slot.busy++;
 		try {
@@ -128,7 +155,7 @@ function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise
 }
 
 /** The worker's answer, or the job done in this thread when the worker died first. */
-async function fallBack(sent: Promise<Staged>, inThread: () => Promise<Staged>): Promise<Staged> {
+async function fallBack<T>(sent: Promise<T>, inThread: () => Promise<T>): Promise<T> {
 	try {
 		return await sent;
 	} catch (e) {
