@@ -16,7 +16,7 @@ import { IngestError } from '$lib/ingest/notes';
 import { columnSpan, parquetInfoAsync, parquetInfoOfTail, parquetToIpc } from '$lib/ingest/parquet';
 import { withKnownMissions, writeTables, type TableWrite } from '$lib/ingest/write';
 import { httpRangeFile, type RangeFile } from '$lib/live/range';
-import type { Staged } from '$lib/ingest/decode';
+import { decodeRowGroups, type Staged } from '$lib/ingest/decode';
 import { decodeRowGroupsOffthread } from '$lib/ingest/parquet-offthread';
 import type { ContractColumn } from '$lib/ingest/parquet';
 import type { FilePiece } from '$lib/ingest/sparse';
@@ -39,6 +39,8 @@ interface Part {
 
 /** A gap up to this between the row groups and the footer is read rather than asked for twice. */
 const MERGE_GAP = 256 * 1024;
+/** Row groups' bytes up to this are decoded in the page's thread, larger ones in a worker. */
+const IN_THREAD = 256 * 1024;
 
 /** The row groups whose mission_id range holds `id` (all of one without statistics), in order. */
 export function groupsOf(meta: FileMetaData, id: string): number[] {
@@ -103,7 +105,10 @@ async function decodeGroups(p: Part, cols: ContractColumn[]): Promise<Staged> {
 			bytes: new Uint8Array(await p.file.slice(span[0], span[1]))
 		};
 		const groups = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-		const typed = await decodeRowGroupsOffthread(
+		// A small span decodes here in a few ms, where a worker's queue would keep it waiting
+		// behind the big tables (and the writer takes the mission table first).
+		const decode = piece.bytes.length < IN_THREAD ? decodeRowGroups : decodeRowGroupsOffthread;
+		const typed = await decode(
 			{ name: p.url, byteLength: p.file.byteLength, pieces: [...footer, piece] },
 			cols,
 			groups,
