@@ -182,7 +182,7 @@ export async function prepareArchiveMission(
 	m: ArchiveMission,
 	f: typeof fetch = fetch
 ): Promise<TableWrite[]> {
-	const ranges = new Map((m.ranges ?? []).map((r) => [r.part, r]));
+	const ranges = new Map((m.ranges() ?? []).map((r) => [r.part, r]));
 	const [mine, found] = await Promise.all([
 		contractColumns(db),
 		Promise.all(
