@@ -10,3 +10,22 @@ export async function timed<T>(name: string, run: () => Promise<T>): Promise<T> 
 		performance.measure(`pisad:${name}`, { start: t0, end: performance.now() });
 	}
 }
+
+/**
+ * Let the page handle input and paint between two pieces of main-thread work (a library import
+ * plans folders one by one, each a footer parse and a decode post). `scheduler.yield` where the
+ * browser has it; else a message-channel turn (timers are throttled in background tabs).
+ */
+export function yieldToPage(): Promise<void> {
+	const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+	if (s?.yield) return s.yield();
+	if (typeof MessageChannel === 'undefined') return Promise.resolve();
+	return new Promise((done) => {
+		const ch = new MessageChannel();
+		ch.port1.onmessage = () => {
+			ch.port1.close();
+			done();
+		};
+		ch.port2.postMessage(null);
+	});
+}

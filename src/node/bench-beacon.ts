@@ -4,13 +4,24 @@
  * (goal ≤ 300 ms) and a live update (the new second's pulse peak added, re-solved, regions out)
  * with the first 59 minutes already recorded (goal p95 ≤ 50 ms), plus the next leg's scoring.
  *
- *   npx tsx src/node/bench-beacon.ts      (this table alone)
+ *   npx tsx src/node/bench-beacon.ts [--browser]     (this table alone)
+ *
+ * With the app built (`build/`), `npm run bench` and `--browser` add a row timing the review
+ * page in real Chromium until the 90 % area shows (bench-beacon-browser.ts): the user's path.
  */
 import { SITE } from '../lib/geo';
 import { BeaconService } from '../lib/beacon-worker';
+import { existsSync } from 'node:fs';
 import { beaconSim } from './beacon-sim';
+import { beaconBrowserRow, benchBeaconBrowser } from './bench-beacon-browser';
 
 type Row = [string, string, string, string];
+
+/** The review page's row (3 opens) when the app is built, else none. */
+export async function beaconBrowserRows(): Promise<Row[]> {
+	if (!existsSync('build/index.html')) return [];
+	return [beaconBrowserRow(await benchBeaconBrowser(3))];
+}
 
 const quantile = (x: readonly number[], q: number) => {
 	const s = [...x].sort((a, b) => a - b);
@@ -75,4 +86,7 @@ export function beaconTable(rows: Row[]): string {
 		.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(beaconTable(runBeaconBench()));
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const web = process.argv.includes('--browser') ? await beaconBrowserRows() : [];
+	console.log(beaconTable([...runBeaconBench(), ...web]));
+}

@@ -32,7 +32,7 @@ import { archiveTable, benchArchive } from './bench-archive';
 import { benchLibrary, libraryTable } from './bench-library';
 import { runLiveBench } from './bench-live';
 import { runPiBench } from './bench-pi';
-import { beaconTable, runBeaconBench } from './bench-beacon';
+import { beaconBrowserRows, beaconTable, runBeaconBench } from './bench-beacon';
 import { writeMission } from './mission-writer';
 import { serveStatic } from './serve';
 
@@ -226,7 +226,7 @@ async function main() {
 
 	// Issue 16: the beacon posterior, review and live (the worker's code, timed in Node).
 	if (!process.argv.includes('--no-beacon')) {
-		const table = beaconTable(runBeaconBench());
+		const table = beaconTable([...runBeaconBench(), ...(await beaconBrowserRows())]);
 		console.log(`\n${table}`);
 		await appendFile('.bench/last.md', `\n${table}\n`);
 	}

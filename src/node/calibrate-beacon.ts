@@ -4,8 +4,12 @@
  * median 90 % area and how often the 50 % and 90 % regions hold the true beacon; the next leg
  * against continuing the Pi's pattern; review and live timings on a 1-hour sortie.
  *
- *   npx tsx src/node/calibrate-beacon.ts [--seeds 50] [--scenarios open-field,urban,lawnmower]
- *                                        [--legs 5] [--timing] [--min-snr 6]
+ *   npx tsx src/node/calibrate-beacon.ts [--seeds 50] [--from 1] [--scenarios open-field,urban]
+ *                                        [--legs 5] [--timing] [--min-snr 6] [--fit]
+ *
+ * `--fit` prints the region levels (calibration.ts REGION_MASS) that give 50 % and 90 % coverage
+ * pooled over open field, urban and lawnmower on the seeds run (fitted on 1–50; `--from 51`
+ * checks them on held-out seeds).
  *
  * Missions are simulated once and cached under .scratch/beacon-cache (src/node/beacon-sim.ts).
  * Output: docs/beacon-posterior.md keeps the latest table.
@@ -20,11 +24,14 @@ import { suggestNextLeg } from '../lib/beacon/next-leg';
 import { medianNoiseFloor } from '../lib/beacon/explain';
 import { pulsePeaks } from '../lib/beacon/observations';
 import { flyLeg } from '../lib/sim';
+import { calibratedLevelOf } from '../lib/beacon/calibration';
 import { beaconSim, type BeaconSim } from './beacon-sim';
 
 const { values } = parseArgs({
 	options: {
 		seeds: { type: 'string', default: '50' },
+		from: { type: 'string', default: '1' },
+		fit: { type: 'boolean', default: false },
 		scenarios: {
 			type: 'string',
 			default: 'open-field,urban,lawnmower,open-field-partial,lawnmower-partial'
@@ -44,15 +51,21 @@ const dist = (a: LocalPoint, b: LocalPoint) =>
 const covers = (p: BeaconPosterior, mass: 50 | 90, t: LocalPoint) =>
 	(mass === 50 ? p.region50 : p.region90).cells.includes(cellIndex(p.grid, t));
 
+/** Per mission of the fit's scenarios, the calibrated share its truth needs (calibration.ts). */
+const levels: number[] = [];
+const FIT_SCENARIOS = ['open-field', 'urban', 'lawnmower'];
+
 /** One scenario's calibration row. */
-function calibrate(scenario: string, seeds: number): string {
+function calibrate(scenario: string, first: number, seeds: number): string {
 	const err: number[] = [];
 	const plain: number[] = [];
 	const area: number[] = [];
+	const mass50: number[] = [];
+	const mass90: number[] = [];
 	let c50 = 0;
 	let c90 = 0;
 	let none = 0;
-	for (let seed = 1; seed <= seeds; seed++) {
+	for (let seed = first; seed < first + seeds; seed++) {
 		const m = beaconSim(scenario, seed);
 		if (!m.truth) continue;
 		const p = beaconPosterior(m.observations, SITE, m.boundary, opts);
@@ -66,10 +79,13 @@ function calibrate(scenario: string, seeds: number): string {
 		area.push(p.region90.area_m2);
 		c50 += covers(p, 50, m.truth) ? 1 : 0;
 		c90 += covers(p, 90, m.truth) ? 1 : 0;
+		mass50.push(p.region50.mass);
+		mass90.push(p.region90.mass);
+		if (FIT_SCENARIOS.includes(scenario)) levels.push(calibratedLevelOf(p, m.truth));
 	}
 	const k = err.length;
 	const f1 = (x: number) => x.toFixed(1);
-	return `| ${scenario} | ${k}${none ? ` (+${none} none)` : ''} | ${f1(quantile(err, 0.5))} | ${f1(quantile(err, 0.9))} | ${f1(quantile(plain, 0.5))} | ${Math.round(quantile(area, 0.5))} | ${Math.round((100 * c50) / k)} % | ${Math.round((100 * c90) / k)} % |`;
+	return `| ${scenario} | ${k}${none ? ` (+${none} none)` : ''} | ${f1(quantile(err, 0.5))} | ${f1(quantile(err, 0.9))} | ${f1(quantile(plain, 0.5))} | ${Math.round(quantile(area, 0.5))} | ${Math.round((100 * c50) / k)} % | ${Math.round((100 * c90) / k)} % | ${quantile(mass50, 0.5).toFixed(2)} / ${quantile(mass90, 0.5).toFixed(2)} |`;
 }
 
 /** Next leg against the Pi's own pattern, from the posterior 20 s after the first detection. */
@@ -135,13 +151,21 @@ function timing(): void {
 
 const seeds = Number(values.seeds);
 const opts = values['min-snr'] === undefined ? {} : { minSnrDb: Number(values['min-snr']) };
+const first = Number(values.from);
 if (seeds > 0) {
-	console.log(`Seeds 1–${seeds} per scenario.\n`);
+	console.log(`Seeds ${first}–${first + seeds - 1} per scenario.\n`);
 	console.log(
-		'| scenario | missions | median error m | p90 error m | plain fit median m | median 90 % area m² | 50 % covers | 90 % covers |'
+		'| scenario | missions | median error m | p90 error m | plain fit median m | median 90 % area m² | 50 % covers | 90 % covers | median raw mass 50 % / 90 % |'
 	);
-	console.log('|---|---|---|---|---|---|---|---|');
-	for (const s of values.scenarios.split(',')) console.log(calibrate(s, seeds));
+	console.log('|---|---|---|---|---|---|---|---|---|');
+	for (const s of values.scenarios.split(',')) console.log(calibrate(s, first, seeds));
+	if (values.fit && levels.length > 0) {
+		// Coverage at share q is the fraction of missions whose truth needs less: its quantiles.
+		const q = (x: number) => quantile(levels, x).toFixed(3);
+		console.log(
+			`\nREGION_MASS fitted on ${levels.length} missions (${FIT_SCENARIOS.join(', ')}): 0.5 → ${q(0.5)}, 0.9 → ${q(0.9)}`
+		);
+	}
 }
 const legs = Number(values.legs);
 if (legs > 0) {

@@ -64,6 +64,14 @@ describe('library import', () => {
 		expect(summaryText(r.tally)).toMatch(/^Imported 4 missions: 860 RSSI samples, .* Skipped: 1 file that is not mission data\.$/);
 		// Its files come back to load a mission when it is opened.
 		expect((await library.read(['imp-c'])).map((f) => f.name).sort()).toContain('season/imp-c/rssi_sample.parquet');
+		// The contract files were appended as they are (no stage table), into a scratch catalog.
+		expect(performance.getEntriesByName('pisad:import:append').length).toBeGreaterThan(0);
+		expect(performance.getEntriesByName('pisad:import:scratch').length).toBeGreaterThan(0);
+		// The same folder again: every mission is already kept, nothing is imported twice.
+		const again = await importLibrary(deps(library, []), picked, new AbortController().signal);
+		expect(again.missionIds).toEqual([]);
+		expect(again.tally.already).toBe(4);
+		expect(library.missions).toHaveLength(4);
 	});
 
 	it('a cancel stops between chunks and keeps what came in', async () => {

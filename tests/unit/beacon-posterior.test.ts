@@ -22,23 +22,46 @@ const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 const median = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)] as number;
 
+/** How many of seeds 1–20 of a scenario have the true beacon in the 50 % and 90 % regions. */
+const covered = new Map<string, { in50: number; in90: number }>();
+function coverage(scenario: string): { in50: number; in90: number } {
+	const done = covered.get(scenario);
+	if (done) return done;
+	let in50 = 0;
+	let in90 = 0;
+	for (const seed of SEEDS) {
+		const m = beaconSim(scenario, seed);
+		const p = beaconPosterior(m.observations, SITE, m.boundary);
+		expect(p, `${scenario} seed ${seed}`).not.toBeNull();
+		const k = cellIndex(p!.grid, m.truth!);
+		if (p!.region90.cells.includes(k)) in90++;
+		if (p!.region50.cells.includes(k)) in50++;
+		expect(p!.region50.area_m2).toBeLessThan(p!.region90.area_m2);
+		expect(p!.region90.reach_m).toBeGreaterThan(0);
+		// The regions are calibrated; the mass they report is the raw posterior's.
+		expect(p!.region50.mass).toBeLessThan(p!.region90.mass);
+		expect(p!.region90.mass).toBeLessThanOrEqual(1);
+	}
+	const c = { in50, in90 };
+	covered.set(scenario, c);
+	return c;
+}
+
 describe('beacon posterior on open-field missions', () => {
-	// Seeds 1–20 cover 65 % / 85 % now; a map 4× too sure without the jackknife covers 5 % / 50 %.
-	it('holds the true beacon in its 90 % region on ≥ 75 % of 20 seeds, its 50 % on ≥ 35 %', () => {
-		let in90 = 0;
-		let in50 = 0;
-		for (const seed of SEEDS) {
-			const m = beaconSim('open-field', seed);
-			const p = beaconPosterior(m.observations, SITE, m.boundary);
-			expect(p, `seed ${seed}`).not.toBeNull();
-			const k = cellIndex(p!.grid, m.truth!);
-			if (p!.region90.cells.includes(k)) in90++;
-			if (p!.region50.cells.includes(k)) in50++;
-			expect(p!.region50.area_m2).toBeLessThan(p!.region90.area_m2);
-			expect(p!.region90.reach_m).toBeGreaterThan(0);
-		}
-		expect(in90 / SEEDS.length).toBeGreaterThanOrEqual(0.75);
+	// Seeds 1–20 cover 60 % / 90 % now; a map 4× too sure (temper 4) covers 45 % / 65 %.
+	it('holds the true beacon in its 90 % region on ≥ 80 % of 20 seeds, its 50 % on ≥ 35 %', () => {
+		const { in50, in90 } = coverage('open-field');
+		expect(in90 / SEEDS.length).toBeGreaterThanOrEqual(0.8);
 		expect(in50 / SEEDS.length).toBeGreaterThanOrEqual(0.35);
+	}, 120_000);
+
+	// Open field and lawnmower seeds 1–20 (40 missions): the 50 % region holds the beacon in 50 %
+	// now; a map 2× too wide (temper 0.5) in 70 %, 4× (temper 0.25) in 92 %.
+	it('does not make its 50 % region too wide: it holds the beacon in ≤ 65 % of 40 missions', () => {
+		const a = coverage('open-field');
+		const b = coverage('lawnmower');
+		expect((a.in50 + b.in50) / (2 * SEEDS.length)).toBeLessThanOrEqual(0.65);
+		expect((a.in90 + b.in90) / (2 * SEEDS.length)).toBeGreaterThanOrEqual(0.8);
 	}, 120_000);
 
 	it('on partial flights its point is no worse than the plain fit in the median (20 seeds)', () => {

@@ -14,5 +14,7 @@ export type { Leg, LegScore, NextLegOptions } from './next-leg';
 export { explainDetections, medianNoiseFloor } from './explain';
 export type { DetectionExplanation, DetectionInput, ExplainOptions } from './explain';
 export { plainFit } from './plain-fit';
+export { REGION_MASS, calibratedLevelOf } from './calibration';
+export type { RegionLevel } from './calibration';
 export type { NoiseModel } from './noise';
 export type { GridSpec } from './grid';

@@ -12,6 +12,7 @@ import type { BeaconObservation } from './observations';
 import { boxAround } from './area';
 import { MIN_SNR_DB, type BeaconPosterior } from './posterior';
 import { credibleCells } from './regions';
+import { REGION_MASS, regionWeights } from './calibration';
 import { cellPosterior } from './solve';
 
 /** A candidate leg: a polyline from the drone's position. */
@@ -99,7 +100,8 @@ export function alongPath(path: readonly LocalPoint[], step: number): LocalPoint
 
 function area90(g: GridSpec, sums: GridSums, post: BeaconPosterior, nEff: number): number {
 	const p = blurGrid(g, cellPosterior(sums, post.sigma_db ** 2, nEff), post.blur_m);
-	return credibleCells(p, 0.9).length * g.cell_m * g.cell_m;
+	// The calibrated 90 % region, as the map reports it (calibration.ts).
+	return credibleCells(regionWeights(p), REGION_MASS[0.9]).length * g.cell_m * g.cell_m;
 }
 
 /**

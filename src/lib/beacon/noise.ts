@@ -66,16 +66,17 @@ export function estimateNoise(
 	const pe = Float64Array.from(idx, (i) => (pts[i] as LocalPoint).east_m);
 	const pr = Float64Array.from(idx, (i) => res[i] as number);
 	const pw = Float64Array.from(idx, (i) => wt(i));
-	const maxD = EDGES[nb] as number;
+	// Squared distances against squared edges: no Math.hypot (slow in V8) in the O(N²) loop.
+	const edges2 = EDGES.map((e) => e * e);
+	const maxD2 = edges2[nb] as number;
 	for (let a = 0; a < m; a++) {
 		for (let b = a + 1; b < m; b++) {
-			const d = Math.hypot(
-				(pn[a] as number) - (pn[b] as number),
-				(pe[a] as number) - (pe[b] as number)
-			);
-			if (d >= maxD) continue;
+			const dn = (pn[a] as number) - (pn[b] as number);
+			const de = (pe[a] as number) - (pe[b] as number);
+			const d2 = dn * dn + de * de;
+			if (d2 >= maxD2) continue;
 			let k = 0;
-			while (d >= (EDGES[k + 1] as number)) k++;
+			while (d2 >= (edges2[k + 1] as number)) k++;
 			prod[k] = (prod[k] as number) + (pr[a] as number) * (pr[b] as number);
 			cnt[k] = (cnt[k] as number) + 1;
 		}

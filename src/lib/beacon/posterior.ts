@@ -16,6 +16,7 @@ import { plainFitWithin } from './plain-fit';
 import { applyPrior, blurGrid, medianHeight, shadowBlurM } from './blur';
 import { blockSums, jackknifeTemper } from './jackknife';
 import { summarise } from './summary';
+import type { RegionLevel } from './calibration';
 
 /** Tuning of {@link beaconPosterior}; every field has a default. */
 export interface PosteriorOptions {
@@ -49,8 +50,14 @@ export const DEFAULT_TEMPER = 1;
 /** Share of the shadow-slope displacement applied as blur (docs/beacon-posterior.md). */
 export const DEFAULT_BLUR_SCALE = 0;
 
-/** A credible region: the smallest set of cells holding `mass` of the probability. */
+/**
+ * A credible region: the highest-ranked cells that hold the beacon `level` of the time on
+ * simulations with known truth (calibration.ts); `mass` is the raw posterior mass they hold.
+ */
 export interface CredibleRegion {
+	/** The coverage the region claims: 0.5 or 0.9. */
+	level: RegionLevel;
+	/** Raw posterior mass of its cells (not `level`: see calibration.ts). */
 	mass: number;
 	/** Row-major cell indices into the posterior's grid. */
 	cells: number[];
@@ -66,6 +73,8 @@ export interface BeaconPosterior {
 	grid: GridSpec;
 	/** Probability per cell of `grid` (row-major), summing to 1. */
 	prob: Float64Array;
+	/** `prob` without the block jackknife's temper when that widened it, else null. */
+	core?: Float64Array | null;
 	/**
 	 * The point: the plain least-squares fit when it lies in the 90 % region, else the posterior
 	 * mean; live (no plain fit), the most probable cell's centre. See `point_source`.
@@ -100,10 +109,13 @@ export function posteriorOn(
 	logPrior: Float64Array | undefined,
 	temper = DEFAULT_TEMPER,
 	blurScale = DEFAULT_BLUR_SCALE,
-	jackknife = false
+	jackknife = false,
+	coreTemper?: number
 ): {
 	prob: Float64Array;
 	sharp: Float64Array;
+	/** The posterior at `coreTemper` when that differs from `temper` (calibration.ts), else null. */
+	core: Float64Array | null;
 	sums: GridSums;
 	a_db: number;
 	n: number;
@@ -138,7 +150,12 @@ export function posteriorOn(
 	const prob = applyPrior(blurGrid(grid, like, blur), logPrior);
 	// The point is the sharp posterior's mode: blurring spreads the mass, it adds no evidence.
 	const sharp = applyPrior(like, logPrior);
-	return { prob, sharp, sums, a_db: fit.a_db, n: fit.n, sigma2, noise, blur_m: blur, temper };
+	const core =
+		coreTemper === undefined || coreTemper === temper
+			? null
+			: applyPrior(cellPosterior(sums, sigma2, noise.n_eff * coreTemper), logPrior);
+	const fitted = { a_db: fit.a_db, n: fit.n, sigma2, noise, blur_m: blur, temper };
+	return { prob, sharp, core, sums, ...fitted };
 }
 
 /**
@@ -175,13 +192,16 @@ export function beaconPosterior(
 	const boxArea = (fmax.north_m - fmin.north_m) * (fmax.east_m - fmin.east_m);
 	const fineM = Math.min(coarseM / 2, Math.max(1, Math.sqrt(boxArea / (o.fineCells ?? 4000))));
 	const grid = gridOver(fmin, fmax, fineM);
-	// The fine grid keeps the coarse grid's temper (the jackknife's included).
+	// The fine grid keeps the coarse grid's temper (the jackknife's included); the core without
+	// the jackknife's share of it ranks the calibrated regions' cells (calibration.ts).
 	const f = posteriorOn(
 		grid,
 		sel,
 		boundaryLogPrior(grid, boundary, outside),
 		c.temper,
-		o.blurScale
+		o.blurScale,
+		false,
+		o.temper ?? DEFAULT_TEMPER
 	);
 	// The plain fit (the point when it lies in the 90 % region), searched where that can be.
 	const plain = plainFitWithin(gridOver(fmin, fmax, coarseM), observations);

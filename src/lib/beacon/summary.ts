@@ -1,28 +1,37 @@
 /**
  * From a solved grid to what the UI shows (split from posterior.ts for its line budget): the
- * point, the 50 % and 90 % regions with their areas, reach and outlines.
+ * point, the calibrated 50 % and 90 % regions with their areas, reach and outlines.
  */
 import { toLatLon, type LatLon, type LocalPoint } from '../geo';
-import { cellCentre, cellIndex, type GridSpec } from './grid';
+import { cellCentre, type GridSpec } from './grid';
 import { gridMoments } from './jackknife';
 import type { NoiseModel } from './noise';
 import type { BeaconPosterior, CredibleRegion } from './posterior';
 import { byProbability, credibleCells, reachM, regionFeature } from './regions';
+import { levelOf, REGION_MASS, regionWeights, type RegionLevel } from './calibration';
 
-/** Region record of a probability grid around `point` (`order`: cells by falling probability). */
+/**
+ * The region claiming coverage `level` (calibration.ts): the highest-ranked cells holding
+ * REGION_MASS[level] of the calibrated `weights` (`order`: cells by falling weight), with its raw
+ * posterior mass in `prob`, area, reach from `point` and outline.
+ */
 export function credibleRegion(
 	grid: GridSpec,
 	prob: Float64Array,
-	mass: number,
+	weights: Float64Array,
+	level: RegionLevel,
 	point: LocalPoint,
 	origin: LatLon,
-	order?: readonly number[]
+	order: readonly number[] = byProbability(weights)
 ): CredibleRegion {
-	const cells = credibleCells(prob, mass, order);
+	const cells = credibleCells(weights, REGION_MASS[level], order);
+	let mass = 0;
+	for (const k of cells) mass += prob[k] as number;
 	const area = cells.length * grid.cell_m * grid.cell_m;
 	const reach = reachM(grid, cells, point);
+	// Outline properties as the map and the export expect; they tag the level in percent.
 	const feature = regionFeature(grid, cells, origin, { mass, area_m2: area, reach_m: reach });
-	return { mass, cells, area_m2: area, reach_m: reach, feature };
+	return { level, mass, cells, area_m2: area, reach_m: reach, feature };
 }
 
 /** The posterior mean position. */
@@ -42,6 +51,8 @@ export function argMax(p: Float64Array): number {
 export interface SolvedGrid {
 	prob: Float64Array;
 	sharp: Float64Array;
+	/** `prob` without the jackknife's temper, when the jackknife widened it (calibration.ts). */
+	core?: Float64Array | null;
 	a_db: number;
 	n: number;
 	sigma2: number;
@@ -51,7 +62,8 @@ export interface SolvedGrid {
 
 /**
  * Point and regions of a solved grid. `plain`, the plain least-squares fit ({@link plainFit}), is
- * the point when it lies in the 90 % region, else the posterior mean is (on short flights the
+ * the point when it lies in the cells holding 90 % of the posterior's mass, else the posterior
+ * mean is (on short flights the
  * posterior is wide and its mean beats both its mode and the plain fit); without `plain` (live)
  * the sharp posterior's mode is the point. Measured in docs/beacon-posterior.md: no worse than
  * the plain fit in the median on any flight shape.
@@ -62,9 +74,9 @@ export function summarise(
 	origin: LatLon,
 	plain?: LocalPoint | null
 ): BeaconPosterior {
-	const order = byProbability(s.prob);
-	const cells90 = credibleCells(s.prob, 0.9, order);
-	const usePlain = !!plain && cells90.includes(cellIndex(grid, plain));
+	// The point's test is on the raw posterior: is the plain fit in the cells holding 90 % of its
+	// mass (O(cells), no second sort; live has no plain fit).
+	const usePlain = !!plain && levelOf(grid, s.prob, plain) < 0.9;
 	const source = plain === undefined ? 'mode' : usePlain ? 'plain' : 'mean';
 	const p =
 		plain && usePlain
@@ -73,6 +85,8 @@ export function summarise(
 				? meanOf(grid, s.prob)
 				: cellCentre(grid, argMax(s.sharp));
 	const point = { ...p, ...toLatLon(p, origin) };
+	const weights = regionWeights(s.prob, s.core);
+	const order = byProbability(weights);
 	return {
 		grid,
 		prob: s.prob,
@@ -83,8 +97,9 @@ export function summarise(
 		sigma_db: Math.sqrt(s.sigma2),
 		noise: s.noise,
 		blur_m: s.blur_m,
-		region50: credibleRegion(grid, s.prob, 0.5, p, origin, order),
-		region90: credibleRegion(grid, s.prob, 0.9, p, origin, order),
+		core: s.core ?? null,
+		region50: credibleRegion(grid, s.prob, weights, 0.5, p, origin, order),
+		region90: credibleRegion(grid, s.prob, weights, 0.9, p, origin, order),
 		origin
 	};
 }

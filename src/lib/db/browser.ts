@@ -9,6 +9,7 @@ import type { Table } from 'apache-arrow';
 import { arrowToRows } from './arrow';
 import { pickBundle } from './bundles';
 import { toDbError } from './errors';
+import { openScratch } from './scratch';
 import { COMPRESSED_CATALOG, USE_CATALOG, sortSchemaPaths, splitSqlStatements } from './schema';
 import type { Db, Row, SqlParam } from './types';
 
@@ -50,17 +51,27 @@ export function dbTimings(): { instantiateMs?: number; readyMs?: number } {
 	};
 }
 
-async function start(): Promise<Db> {
-	performance.mark('duckdb:start');
+function start(): Promise<Db> {
+	return startEngine(true);
+}
+
+/**
+ * Start an engine in a worker of its own. `main`: the tab's database (marks its start-up on the
+ * timeline and names its bundle); else a throwaway engine (see Db.isolated).
+ */
+async function startEngine(main: boolean): Promise<Db> {
+	if (main) performance.mark('duckdb:start');
 	const bundle = await pickBundle();
 	if (!bundle.mainWorker) throw new Error('DuckDB bundle has no worker script');
 	const worker = new Worker(bundle.mainWorker);
 	const adb = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await adb.instantiate(bundle.mainModule, bundle.pthreadWorker);
-	performance.mark('duckdb:instantiated');
-	// Which build runs (coi = threaded, only when cross-origin isolated): shown to tests and to
-	// anyone inspecting the page, without threading it through app state.
-	document.documentElement.dataset.duckdbBundle = bundle.name;
+	if (main) {
+		performance.mark('duckdb:instantiated');
+		// Which build runs (coi = threaded, only when cross-origin isolated): shown to tests and to
+		// anyone inspecting the page, without threading it through app state.
+		document.documentElement.dataset.duckdbBundle = bundle.name;
+	}
 	// filesystem: without it, 1.32 reads a file registered by URL (registerUrl) with one full GET;
 	// with it, by range requests (checked against the Pi simulator: 1.0 MB of a 6.6 MB .duckdb
 	// read for a count and time span), and still whole from a server without ranges.
@@ -69,12 +80,17 @@ async function start(): Promise<Db> {
 		filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false }
 	});
 	const conn = await adb.connect();
-	const db = facade(adb, conn, worker, true);
+	const db = facade(adb, conn, worker, main ? 'main' : 'isolated');
 	for (const s of SETTINGS) await db.exec(s);
-	const paths = sortSchemaPaths(Object.keys(schemaFiles));
-	for (const p of paths) for (const s of splitSqlStatements(schemaFiles[p] ?? '')) await db.exec(s);
-	performance.mark('duckdb:ready');
+	for (const s of schemaStatements()) await db.exec(s);
+	if (main) performance.mark('duckdb:ready');
 	return db;
+}
+
+/** The contract DDL, views and macros as statements, in the order they run. */
+function schemaStatements(): string[] {
+	const paths = sortSchemaPaths(Object.keys(schemaFiles));
+	return paths.flatMap((p) => splitSqlStatements(schemaFiles[p] ?? ''));
 }
 
 /** Statements measured so far (see `run`). */
@@ -84,7 +100,7 @@ function facade(
 	adb: duckdb.AsyncDuckDB,
 	conn: duckdb.AsyncDuckDBConnection,
 	worker: Worker,
-	owner: boolean
+	owner: 'main' | 'isolated' | false
 ): Db {
 	const run = async (sql: string, params: readonly SqlParam[]): Promise<Table> => {
 		const start = performance.now();
@@ -133,13 +149,15 @@ function facade(
 			await c.query(USE_CATALOG);
 			return facade(adb, c, worker, false);
 		},
+		scratch: () => openScratch(db.fork as () => Promise<Db>, schemaStatements()),
+		isolated: () => startEngine(false),
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {
 			await conn.close();
 			if (!owner) return;
 			await adb.terminate();
 			worker.terminate();
-			opening = null;
+			if (owner === 'main') opening = null;
 		}
 	};
 	return db;

@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
 import { arrowToRows } from './arrow';
 import { toDbError } from './errors';
-import { COMPRESSED_CATALOG, sortSchemaPaths, splitSqlStatements } from './schema';
+import { openScratch } from './scratch';
+import { COMPRESSED_CATALOG, USE_CATALOG, sortSchemaPaths, splitSqlStatements } from './schema';
 import type { Db, Row, SqlParam } from './types';
 
 /** Settings run on every new database: never fetch extensions (offline, and Node would hang). */
@@ -51,8 +52,21 @@ export async function openNodeDb(opts: NodeDbOptions = {}): Promise<Db> {
 	const bindings = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await bindings.instantiate(() => {});
 	bindings.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-	const conn = bindings.connect();
+	const schema = readSchemaStatements(opts.schemaDir);
+	const db = connection(bindings, bindings.connect(), schema, true);
+	db.isolated = () => openNodeDb(opts);
+	for (const s of ENGINE_SETTINGS) await db.exec(s);
+	for (const s of schema) await db.exec(s);
+	return db;
+}
 
+/** The facade over one connection (`owner`: closing it ends the engine). */
+function connection(
+	bindings: duckdb.DuckDBBindings,
+	conn: duckdb.DuckDBConnection,
+	schema: readonly string[],
+	owner: boolean
+): Db {
 	const run = (sql: string, params: readonly SqlParam[]): Table => {
 		try {
 			if (params.length === 0) return conn.query(sql);
@@ -91,12 +105,17 @@ export async function openNodeDb(opts: NodeDbOptions = {}): Promise<Db> {
 			const [row] = await db.query<{ v: string }>('SELECT version() AS v');
 			return row?.v ?? 'unknown';
 		},
+		fork: async () => {
+			// The default catalog is per connection: a fork uses the compressed one too.
+			const c = connection(bindings, bindings.connect(), schema, false);
+			await c.exec(USE_CATALOG);
+			return c;
+		},
+		scratch: () => openScratch(db.fork as () => Promise<Db>, schema),
 		async close(): Promise<void> {
 			conn.close();
-			bindings.reset();
+			if (owner) bindings.reset();
 		}
 	};
-	for (const s of ENGINE_SETTINGS) await db.exec(s);
-	for (const s of readSchemaStatements(opts.schemaDir)) await db.exec(s);
 	return db;
 }

@@ -36,6 +36,17 @@ export interface Db {
 	 * must use its own, or the two would nest. Closing a fork closes only that connection.
 	 */
 	fork?(): Promise<Db>;
+	/**
+	 * A connection to a fresh, uncompressed in-memory catalog with the contract schema (see
+	 * scratch.ts): the same SQL runs there, and closing it drops every row it holds at once.
+	 */
+	scratch?(): Promise<Db>;
+	/**
+	 * A new engine of its own (its own worker, the contract schema, nothing loaded). Closing it
+	 * ends the worker, and the memory its work took goes back to the system: a wasm heap never
+	 * shrinks, so a library import that runs in one leaves the tab's engine as small as it was.
+	 */
+	isolated?(): Promise<Db>;
 	/** Engine version, e.g. 'v1.4.3'. */
 	version(): Promise<string>;
 	close(): Promise<void>;

@@ -10,6 +10,15 @@ export type ContractColumns = Map<ContractTable, ContractColumn[]>;
 const own = new WeakMap<Db, Promise<ContractColumns>>();
 
 /**
+ * Give `db` the columns another database of the same schema answered (a scratch catalog holds
+ * the app's own schema: asking information_schema again cost ~0.4 s per catalog).
+ */
+export function sameColumns(db: Db, like: Db): void {
+	const p = own.get(like);
+	if (p) own.set(db, p);
+}
+
+/**
  * Read columns of the contract tables in `catalog` (an attached file), or of the app's own
  * database when no catalog is given (cached per database).
  */

@@ -76,7 +76,7 @@ export function planFolder(
 	}
 	plan.tables = sortByContract(infos).map(({ table, file, info }) => {
 		const cols = presentColumns(mine, table, info);
-		const started = hasMissionId(cols) ? decodeParquet(file.bytes, cols) : null;
+		const started = hasMissionId(cols) ? decodeParquet(file.bytes, cols, file.blob) : null;
 		started?.catch(() => undefined);
 		return { table, file: file.name, cols, ipc: started ? () => started : null };
 	});

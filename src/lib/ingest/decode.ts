@@ -11,11 +11,19 @@ import { parquetToIpc, piecesToIpc, type ContractColumn } from './parquet';
 import { initParquetWasm, parquetWasmToIpc } from './parquet-wasm';
 import type { SparseFile } from './sparse';
 
-/** An Arrow IPC stream for the writer; `typed`: columns carry the file's own types. */
+/**
+ * An Arrow IPC stream for the writer; `typed`: columns carry the file's own types; `exact`: its
+ * fields are the asked columns in their order with the contract's own types, so the rows can be
+ * appended to the contract table as they are (no stage table, no INSERT … SELECT).
+ */
 export interface Staged {
 	ipc: Uint8Array;
 	typed: boolean;
+	exact?: boolean;
 }
+
+/** A decoding worker's answer to a file it could not read itself (the page then sends the bytes). */
+export const BLOB_UNREADABLE = 'blob-unreadable';
 
 let wasm: Promise<boolean> | null = null;
 
@@ -55,8 +63,9 @@ export async function decodeAllTyped(bytes: Uint8Array): Promise<Uint8Array | nu
 
 /**
  * Decode `columns` of some row groups from the pieces of a file read by ranges (its footer and
- * those row groups' column chunks), or only `rows` of them: a fleet archive's mission. Null when parquet-wasm cannot run
- * or the types would not cast (the caller then decodes the rows with hyparquet).
+ * those row groups' column chunks), or only `rows` of them: a fleet archive's mission. Null when
+ * parquet-wasm cannot run or the types would not cast (the caller then decodes the rows with
+ * hyparquet).
  */
 export async function decodeRowGroups(
 	file: SparseFile,
@@ -74,7 +83,7 @@ export async function decodeRowGroups(
 			rowGroups,
 			rows
 		);
-		return castable(ipc, columns) ? { ipc, typed: true } : null;
+		return fits(ipc, columns);
 	} catch {
 		return null;
 	}
@@ -87,18 +96,42 @@ async function typedIpc(bytes: Uint8Array, columns: ContractColumn[]): Promise<S
 			bytes,
 			columns.map((c) => c.name)
 		);
-		return castable(ipc, columns) ? { ipc, typed: true } : null;
+		return fits(ipc, columns);
 	} catch {
 		return null;
 	}
 }
 
-/** Every column's Arrow type casts to its contract type in SQL (a plain CAST). */
-function castable(ipc: Uint8Array, columns: ContractColumn[]): boolean {
+/** The Arrow type a contract type is appended from as it is. */
+const EXACT: Record<string, (t: DataType) => boolean> = {
+	VARCHAR: (t) => t.typeId === Type.Utf8,
+	BOOLEAN: (t) => t.typeId === Type.Bool,
+	DOUBLE: (t) => t.typeId === Type.Float && String(t) === 'Float64',
+	BIGINT: (t) => t.typeId === Type.Int && String(t) === 'Int64',
+	INTEGER: (t) => t.typeId === Type.Int && String(t) === 'Int32',
+	TIMESTAMPTZ: (t) => t.typeId === Type.Timestamp && String(t) === 'Timestamp<MICROSECOND, UTC>'
+};
+
+/** The decoded stream as Staged when every column casts to its contract type; else null. */
+function fits(ipc: Uint8Array, columns: ContractColumn[]): Staged | null {
 	const reader = RecordBatchReader.from(ipc);
 	reader.open();
-	const types = new Map(reader.schema.fields.map((f) => [f.name, f.type as DataType]));
+	const fields = reader.schema.fields;
 	reader.cancel();
+	if (!castable(fields, columns)) return null;
+	const exact =
+		fields.length === columns.length &&
+		columns.every((c, i) => {
+			const f = fields[i];
+			const is = EXACT[c.type === 'TIMESTAMP WITH TIME ZONE' ? 'TIMESTAMPTZ' : c.type];
+			return f?.name === c.name && !!is && is(f.type as DataType);
+		});
+	return { ipc, typed: true, exact };
+}
+
+/** Every column's Arrow type casts to its contract type in SQL (a plain CAST). */
+function castable(fields: { name: string; type: DataType }[], columns: ContractColumn[]): boolean {
+	const types = new Map(fields.map((f) => [f.name, f.type]));
 	return columns.every((c) => {
 		const t = types.get(c.name);
 		if (!t) return false;

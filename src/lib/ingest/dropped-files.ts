@@ -154,7 +154,7 @@ export async function readUnits(
 	const read = await Promise.all(
 		units.flat().map(async (f): Promise<NamedBytes | null> => {
 			try {
-				return { name: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) };
+				return { name: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()), blob: f.file };
 			} catch (e) {
 				errors.push(
 					new IngestError(

@@ -9,6 +9,11 @@ import type { AsyncBuffer } from 'hyparquet';
 export interface NamedBytes {
 	name: string;
 	bytes: Uint8Array;
+	/**
+	 * The file on disk the bytes were read from (a picked file), when there is one: a decoding
+	 * worker reads it itself rather than being handed a copy made on the page's main thread.
+	 */
+	blob?: Blob;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 } from './importers/route';
 import type { DataQualityNote } from './importers/types';
 import { checkSize, emptyFile, notDatabase } from './limits';
+import { yieldToPage } from '$lib/perf';
 import { IngestError, type IngestNote } from './notes';
 import { withKnownMissions } from './write';
 import { BATCH_FOLDERS, writeBulk } from './write-bulk';
@@ -54,6 +55,8 @@ export interface IngestOptions {
 	onProgress?(p: IngestProgress): void;
 	/** Largest file accepted, in bytes (default DEFAULT_MAX_BYTES). */
 	maxBytes?: number;
+	/** Missions to skip as already loaded besides the database's own (kept in the library). */
+	known?: readonly string[];
 }
 
 /**
@@ -81,18 +84,22 @@ export async function ingest(
 	let done = 0;
 	const tick = (file: string): void =>
 		opts.onProgress?.({ file, done: ++done, total: files.length });
-	const errors = await withKnownMissions(db, async () => {
-		const { folders, logger, story } = await routeFiles(db, files, out, tick);
-		for (const [dir, list] of logger) {
-			await unit(out, list, () => importLoggerFolder(db, dir, list, mine, out));
-			list.forEach((f) => tick(f.name));
-		}
-		for (const [dir, list] of story) {
-			await unit(out, list, () => importStory48Folder(db, dir, list, mine, out));
-			list.forEach((f) => tick(f.name));
-		}
-		return writeFolders(db, [...folders.values()], out, tick);
-	});
+	const errors = await withKnownMissions(
+		db,
+		async () => {
+			const { folders, logger, story } = await routeFiles(db, files, out, tick);
+			for (const [dir, list] of logger) {
+				await unit(out, list, () => importLoggerFolder(db, dir, list, mine, out));
+				list.forEach((f) => tick(f.name));
+			}
+			for (const [dir, list] of story) {
+				await unit(out, list, () => importStory48Folder(db, dir, list, mine, out));
+				list.forEach((f) => tick(f.name));
+			}
+			return writeFolders(db, [...folders.values()], out, tick);
+		},
+		opts.known
+	);
 	if (errors.length && !out.missionIds.length && !out.tables.length) throw errors[0];
 	const quality: Record<string, DataQualityNote[]> = {};
 	for (const n of out.quality) (quality[n.mission_id] ??= []).push(n);
@@ -177,17 +184,21 @@ async function writeFolders(
 		return plans[i];
 	};
 	for (let i = 0; i < groups.length; i += BATCH_FOLDERS) {
-		const batch = Array.from({ length: Math.min(BATCH_FOLDERS, groups.length - i) }, (_, k) =>
-			planOf(i + k)
-		);
-		// The next batch decodes while this one is written.
-		for (let k = i + BATCH_FOLDERS; k < Math.min(groups.length, i + 2 * BATCH_FOLDERS); k++)
+		const batch: FolderPlan[] = [];
+		for (let k = i; k < Math.min(groups.length, i + BATCH_FOLDERS); k++) {
+			if (!plans[k]) await yieldToPage();
+			batch.push(planOf(k));
+		}
+		// The next batch decodes while this one is written (planned one folder per page turn).
+		for (let k = i + BATCH_FOLDERS; k < Math.min(groups.length, i + 2 * BATCH_FOLDERS); k++) {
+			await yieldToPage();
 			planOf(k);
+		}
 		const whole = batch.filter((p) => p.error === undefined);
 		let written = false;
 		if (whole.length > 1) {
 			try {
-				const { fresh, byFolder } = await writeBulk(db, whole, tick);
+				const { fresh, byFolder } = await writeBulk(db, whole, tick, mine);
 				whole.forEach((p, k) => {
 					out.notes.push(...p.notes);
 					const ids = byFolder[k]?.filter((id) => fresh.includes(id)) ?? [];

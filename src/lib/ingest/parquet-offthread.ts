@@ -6,13 +6,20 @@
  * and files read by ranges (their fetched pieces: the page does the network reads, a worker
  * cannot share the page's range reader) go to the same pool.
  */
-import { decodeFile, decodePieces, decodeRowGroups, type Staged } from './decode';
+import { BLOB_UNREADABLE, decodeFile, decodePieces, decodeRowGroups, type Staged } from './decode';
 import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 import type { DecodeJob, DecodeWork } from './parquet-worker';
 
 /** `none`: the job's decoder declined (decodeRowGroups' null). */
-type Reply = { id: number; ipc?: Uint8Array; typed?: boolean; none?: boolean; error?: string };
+type Reply = {
+	id: number;
+	ipc?: Uint8Array;
+	typed?: boolean;
+	exact?: boolean;
+	none?: boolean;
+	error?: string;
+};
 interface Slot {
 	w: Worker;
 	busy: number;
@@ -38,7 +45,8 @@ function startWorker(): Slot {
 		if (!job) return;
 		waiting.delete(e.data.id);
 		job.slot.busy--;
-		if (e.data.ipc) job.ok({ ipc: e.data.ipc, typed: e.data.typed === true });
+		if (e.data.ipc)
+			job.ok({ ipc: e.data.ipc, typed: e.data.typed === true, exact: e.data.exact === true });
 		else if (e.data.none) job.ok(null);
 		else job.fail(new Error(e.data.error ?? 'Parquet decoding failed'));
 	};
@@ -84,9 +92,21 @@ export function releaseParquetDecoder(): void {
 }
 
 /** Decode `columns` of a Parquet file to an Arrow IPC stream, off the main thread if possible. */
-export async function decodeParquet(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged> {
+export async function decodeParquet(
+	bytes: Uint8Array,
+	columns: ContractColumn[],
+	blob?: Blob
+): Promise<Staged> {
 	const slots = getPool();
 	if (!slots?.length) return decodeFile(bytes, columns);
+	// A picked file is read by the worker itself (no copy on this thread), unless it cannot be.
+	if (blob && blob.size === bytes.length)
+		try {
+			const sent = post(slots, { blob, columns }, []).then(answered);
+			return await fallBack(sent, () => decodeFile(bytes, columns));
+		} catch (e) {
+			if (!(e instanceof Error && e.message === BLOB_UNREADABLE)) throw e;
+		}
 	// A copy goes to the worker: the caller keeps its bytes (footers are read again later).
 	const copy = bytes.slice();
 	const sent = post(slots, { bytes: copy, columns }, [copy.buffer]).then(answered);

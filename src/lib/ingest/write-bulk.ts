@@ -12,7 +12,9 @@ import { CONTRACT_TABLES } from '$lib/contract';
 import type { Db } from '$lib/db/types';
 import { timed } from '$lib/perf';
 import { sqlText } from '$lib/queries/sql';
+import type { ContractColumns } from './columns';
 import type { Staged } from './decode';
+import { concatStreams } from './ipc-concat';
 import { unstageExpr } from './parquet';
 import { commitFresh, inTransaction, openFresh, type TableWrite } from './write';
 
@@ -25,23 +27,31 @@ export interface BulkResult {
 	byFolder: string[][];
 }
 
-/** Write the tables of several folders in one transaction. */
+/**
+ * Write the tables of several folders in one transaction. When every folder names its missions
+ * (mission.parquet) and none is loaded yet, a table whose files decoded to exactly the contract's
+ * columns and types is appended to as it is (no stage table, no INSERT … SELECT: 40 % of the
+ * write at 100 hours); any other table goes through the stage table and SQL casts.
+ */
 export async function writeBulk(
 	db: Db,
 	folders: { first: string; tables: TableWrite[] }[],
-	onTable: (file: string) => void
+	onTable: (file: string) => void,
+	mine: ContractColumns
 ): Promise<BulkResult> {
-	const byFolder: string[][] = folders.map(() => []);
 	const insert = db.insertArrowIpc?.bind(db);
 	if (!insert) throw new Error('This database cannot take Arrow data (insertArrowIpc)');
 	return inTransaction(db, folders[0]?.first ?? '', async (at) => {
-		await openFresh(db);
+		const direct = await newMissions(db, folders);
+		const byFolder: string[][] = direct ?? folders.map(() => []);
+		if (!direct) await openFresh(db);
 		for (const table of CONTRACT_TABLES) {
 			const parts = folders.flatMap((f) => f.tables.filter((t) => t.table === table));
 			if (!parts.length) continue;
 			const first = parts[0] as TableWrite;
 			const names = first.cols.map((c) => c.name).join(',');
 			let typed: boolean | null = null;
+			let exact = direct !== null && first.cols.length === mine.get(table)?.length;
 			const ready: Uint8Array[] = [];
 			for (const t of parts) {
 				at(t.file);
@@ -51,19 +61,27 @@ export async function writeBulk(
 					(t.ipc as () => Promise<Staged>)()
 				);
 				// Read before the buffer goes to the engine (it is transferred there).
-				if (table === 'mission')
+				if (table === 'mission' && !direct)
 					byFolder[folders.findIndex((f) => f.tables.includes(t))]?.push(...idsOf(staged.ipc));
 				if (typed !== null && staged.typed !== typed)
 					throw new Error(`${t.file} does not fit the batch`);
 				typed = staged.typed;
+				exact &&= staged.exact === true;
 				ready.push(staged.ipc);
 				onTable(t.file);
+			}
+			if (exact) {
+				await timed('import:append', async () => {
+					const joined = concatStreams(ready);
+					for (const ipc of joined ? [joined] : oneStream(ready)) await insert(table, ipc, true);
+				});
+				continue;
 			}
 			// One append per table per batch: each call is a worker round trip and an append plan.
 			await timed('import:insert-arrow', async () => {
 				for (const [k, ipc] of oneStream(ready).entries()) await insert('ingest_stage', ipc, k > 0);
 			});
-			if (table === 'mission' || table === 'rssi_sample')
+			if (!direct && (table === 'mission' || table === 'rssi_sample'))
 				await timed('import:fresh', () => db.exec(sqlText('ingest/fresh_from_stage')));
 			const list = first.cols.map((c) => unstageExpr(c, typed === true)).join(', ');
 			await timed('import:insert-select', () =>
@@ -74,9 +92,41 @@ export async function writeBulk(
 			);
 			await timed('import:drop-stage', () => db.exec('DROP TABLE ingest_stage'));
 		}
-		return { fresh: await timed('import:commit-fresh', () => commitFresh(db)), byFolder };
+		if (!direct)
+			return { fresh: await timed('import:commit-fresh', () => commitFresh(db)), byFolder };
+		const fresh = direct.flat();
+		await db.exec(
+			`INSERT INTO ingest_known VALUES ${fresh.map((id) => `(${sqlString(id)})`).join(', ')}`
+		);
+		return { fresh, byFolder };
 	});
 }
+
+/**
+ * The missions of each folder, read from its mission table, when every folder has one, they
+ * differ, and none is loaded yet (the batch may then skip the stage table); else null.
+ */
+async function newMissions(
+	db: Db,
+	folders: { tables: TableWrite[] }[]
+): Promise<string[][] | null> {
+	const ids: string[][] = [];
+	for (const f of folders) {
+		const m = f.tables.find((t) => t.table === 'mission');
+		if (!m?.ipc) return null;
+		const found = idsOf((await m.ipc()).ipc);
+		if (!found.length) return null;
+		ids.push(found);
+	}
+	const all = ids.flat();
+	if (new Set(all).size !== all.length) return null;
+	const known = await db.query<{ n: number }>(
+		`SELECT count(*)::INTEGER AS n FROM ingest_known WHERE mission_id IN (${all.map(sqlString).join(', ')})`
+	);
+	return (known[0]?.n ?? 0) === 0 ? ids : null;
+}
+
+const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * The batch's Arrow streams of one table as one stream (their record batches under the first

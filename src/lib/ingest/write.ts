@@ -43,13 +43,22 @@ export interface MissionWrite {
 const depth = new WeakMap<Db, number>();
 
 /**
- * Run a load with the known-missions table open: read once here, then every write skips the
- * missions in it and adds the ones it writes. Loads must not run side by side on one connection
+ * Run a load with the known-missions table open: read once here (plus `known`, missions kept
+ * elsewhere), then every write skips the missions in it and adds the ones it writes. Loads must not run side by side on one connection
  * (the app's loader runs them one after another).
  */
-export async function withKnownMissions<T>(db: Db, run: () => Promise<T>): Promise<T> {
+export async function withKnownMissions<T>(
+	db: Db,
+	run: () => Promise<T>,
+	known: readonly string[] = []
+): Promise<T> {
 	const d = depth.get(db) ?? 0;
 	if (d === 0) await timed('import:known', () => db.exec(sqlText('ingest/known_open')));
+	// Missions known outside this database (a library import writes into a scratch catalog).
+	if (d === 0 && known.length)
+		await db.exec(
+			`INSERT INTO ingest_known VALUES ${known.map((id) => `('${id.replaceAll("'", "''")}')`).join(', ')}`
+		);
 	depth.set(db, d + 1);
 	try {
 		return await run();

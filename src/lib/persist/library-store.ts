@@ -57,15 +57,8 @@ export interface Source {
 const MANIFEST = 'manifest.json';
 const EMPTY: Manifest = { version: 1, files: [], missions: [] };
 
-/** SHA-256 of bytes as hex (content identity of a stored source). */
-export async function contentHash(...parts: Uint8Array[]): Promise<string> {
-	const total = parts.reduce((n, p) => n + p.length, 0);
-	const all = new Uint8Array(total);
-	let at = 0;
-	for (const p of parts) all.set(p, (at += p.length) - p.length);
-	const d = await crypto.subtle.digest('SHA-256', all as Uint8Array<ArrayBuffer>);
-	return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** Content identity of a stored source (SHA-256 of its files, hashed off the main thread). */
+export { contentHash } from './hash';
 
 export class LibraryStore {
 	#manifest: Manifest = EMPTY;

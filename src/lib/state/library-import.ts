@@ -13,14 +13,13 @@
 import type { Db } from '$lib/db/types';
 import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
+import { contractColumns, sameColumns } from '$lib/ingest/columns';
 import { chunkUnits, readUnits, sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { checkSize, DEFAULT_MAX_BYTES } from '$lib/ingest/limits';
 import { IngestError } from '$lib/ingest/notes';
+import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
+import { releaseHasher } from '$lib/persist/hash';
 import { importCounts } from '$lib/queries/ingest-import-counts';
-import { missionKpiSql } from '$lib/queries/kpi-mission-kpis';
-import { stateDwell } from '$lib/queries/kpi-state-dwell';
-import { deleteMissions } from '$lib/queries/mission-delete';
-import { missionList } from '$lib/queries/mission-list';
 import {
 	addCounts,
 	alreadyLoaded,
@@ -33,6 +32,7 @@ import { errorText, noteText } from './messages';
 import type { LoadProgress } from './load-job.svelte';
 import type { AppState } from './app.svelte';
 import type { StoredLibrary } from './stored-library.svelte';
+import { keep, libraryRows, type Chunk } from './library-keep';
 
 /**
  * A chunk: at most this many load units (mission folders, files) and about this many bytes read
@@ -40,7 +40,7 @@ import type { StoredLibrary } from './stored-library.svelte';
  * are computed, stored and dropped from the engine once about `settleBytes` have come in (the KPI
  * query costs the same for 8 missions as for 30).
  */
-export const CHUNK = { units: 8, bytes: 24e6, settleBytes: 24e6 };
+export const CHUNK = { units: 8, bytes: 24e6, settleBytes: 48e6 };
 
 /** What a library import needs from the app. */
 export interface ImportDeps {
@@ -97,48 +97,92 @@ export async function importLibrary(
 		});
 	};
 	report('Importing the library');
-	const pending: { files: NamedBytes[]; result: IngestResult }[] = [];
-	let next = chunks.length ? readUnits(chunks[0] ?? []) : null;
-	for (let i = 0; i < chunks.length && next; i++) {
-		const { files, errors } = await timed(
-			'import:wait-read',
-			() => next as ReturnType<typeof readUnits>
-		);
-		out.errors.push(...errors);
-		out.tally.failed += errors.length;
-		if (signal.aborted) {
-			out.cancelled = true;
-			await settle(deps, pending.splice(0));
-			break;
-		}
-		const size = bytesOf(files);
-		let result: IngestResult | null = null;
-		try {
-			result = await timed('import:ingest', () =>
-				deps.inTurn(() =>
-					ingest(deps.db, files, {
-						onProgress: (p) => {
-							filesDone++;
-							report(`Importing ${p.file}`);
-						}
-					})
+	// Rows that leave the engine once kept are written into a scratch catalog (db/scratch.ts):
+	// uncompressed, so a COMMIT does not compress them, and detached whole once they are kept.
+	// The catalogs are made in an engine of the import's own where there can be one (ended at
+	// the end: the memory its work took, ~370 MB of wasm heap at 100 hours, goes back), started
+	// while the first chunk is read.
+	const scratchy = dropRows && !!deps.db.scratch;
+	const engine: Promise<Db> | null = !scratchy
+		? null
+		: deps.db.isolated
+			? timed('import:engine', () => (deps.db.isolated as () => Promise<Db>)()).catch(
+					() => deps.db // no second engine (a memory limit): the tab's own then
 				)
+			: Promise.resolve(deps.db);
+	let scratch: Db | null = null;
+	if (engine) await contractColumns(deps.db);
+	const pending: Chunk[] = [];
+	// Storing a settled batch (OPFS writes) runs beside the next chunk's ingest; one at a time.
+	let storing: Promise<void> = Promise.resolve();
+	const settle = async (db: Db): Promise<void> => {
+		const batch = pending.splice(0);
+		const rows = await libraryRows(deps, db, batch);
+		await scratch?.close();
+		scratch = null;
+		await storing;
+		storing = keep(deps, db !== deps.db, batch, rows);
+	};
+	let next = chunks.length ? readUnits(chunks[0] ?? []) : null;
+	try {
+		for (let i = 0; i < chunks.length && next; i++) {
+			const { files, errors } = await timed(
+				'import:wait-read',
+				() => next as ReturnType<typeof readUnits>
 			);
-		} catch (e) {
-			out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
+			out.errors.push(...errors);
+			out.tally.failed += errors.length;
+			if (signal.aborted) {
+				out.cancelled = true;
+				break;
+			}
+			if (engine) {
+				const e = await engine;
+				if (!scratch) {
+					scratch = await timed('import:scratch', () => (e.scratch as () => Promise<Db>)());
+					sameColumns(scratch, deps.db);
+				}
+			}
+			const into = scratch ?? deps.db;
+			const size = bytesOf(files);
+			let result: IngestResult | null = null;
+			try {
+				const known = scratch
+					? [...deps.stored.missions.map((m) => m.mission_id), ...out.missionIds]
+					: [];
+				result = await timed('import:ingest', () =>
+					deps.inTurn(() =>
+						ingest(into, files, {
+							known,
+							onProgress: (p) => {
+								filesDone++;
+								report(`Importing ${p.file}`);
+							}
+						})
+					)
+				);
+			} catch (e) {
+				out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
+			}
+			bytesDone += size;
+			if (result) {
+				await tallyChunk(into, out, result);
+				if (!dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
+				else pending.push({ files, result });
+			}
+			const last = i + 1 === chunks.length || signal.aborted;
+			if (last || pending.reduce((n, p) => n + bytesOf(p.files), 0) >= chunk.settleBytes)
+				await settle(into);
+			// The next chunk is read once this one's bytes are let go (reading is the quick part).
+			next = i + 1 < chunks.length ? readUnits(chunks[i + 1] ?? []) : null;
+			report('Importing the library');
 		}
-		bytesDone += size;
-		if (result) {
-			await tallyChunk(deps.db, out, result);
-			if (!dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
-			else pending.push({ files, result });
-		}
-		const last = i + 1 === chunks.length || signal.aborted;
-		if (last || pending.reduce((n, p) => n + bytesOf(p.files), 0) >= chunk.settleBytes)
-			await settle(deps, pending.splice(0));
-		// The next chunk is read once this one's bytes are let go (reading is the quick part).
-		next = i + 1 < chunks.length ? readUnits(chunks[i + 1] ?? []) : null;
-		report('Importing the library');
+		if (pending.length) await settle(scratch ?? deps.db);
+		await storing;
+	} finally {
+		await scratch?.close();
+		const e = await engine;
+		if (e && e !== deps.db) await e.close();
 	}
 	return out;
 }
@@ -155,41 +199,6 @@ async function tallyChunk(db: Db, out: LibraryImport, result: IngestResult): Pro
 	out.tally = addCounts(out.tally, counts, ids);
 	out.tally.already += alreadyLoaded(result.notes);
 	out.tally.failed += result.errors.length;
-}
-
-/**
- * Keep chunks loaded since the last settle: their library rows and dwell computed in one pass,
- * their files stored, then their rows dropped from the engine.
- */
-async function settle(
-	deps: ImportDeps,
-	chunks: { files: NamedBytes[]; result: IngestResult }[]
-): Promise<void> {
-	const { db, stored } = deps;
-	const ids = chunks.flatMap((c) => c.result.missionIds);
-	if (!ids.length) return;
-	const [list, kpis, dwell] = await timed('import:library-rows', () =>
-		deps.inTurn(() => Promise.all([missionList(db), missionKpiSql(db, null), stateDwell(db, null)]))
-	);
-	for (const c of chunks) await timed('import:hash', () => stored.stage(c.files, c.result.sources));
-	await timed('import:store', () =>
-		stored.commit(
-			(id) => {
-				const m = list.find((r) => r.mission_id === id);
-				return m && ids.includes(id)
-					? { ...(kpis.find((k) => k.mission_id === id) ?? {}), ...m }
-					: undefined;
-			},
-			(id) =>
-				dwell
-					.filter((d) => d.mission_id === id)
-					.map((d) => ({ state: d.state, dwell_s: d.dwell_s }))
-		)
-	);
-	// Only what is safely stored leaves the engine (a refused write keeps the rows here).
-	const kept = ids.filter((id) => stored.has(id));
-	if (kept.length)
-		await timed('import:drop-rows', () => deps.inTurn(() => deleteMissions(db, kept)));
 }
 
 /** The app's side of a library import: the engine, the stored library, messages, the list. */
@@ -218,7 +227,11 @@ export async function runLibraryImport(
 			inTurn: run.inTurn,
 			progress: (p) => run.progress({ ...p, cancel: () => ctrl.abort() })
 		};
-		const r = await importLibrary(deps, picked, ctrl.signal);
+		const r = await app.stored.quietly(() => importLibrary(deps, picked, ctrl.signal));
+		// The decoding and hashing workers' memory goes back before the library is drawn (a wasm
+		// heap never shrinks; ~130 MB at 100 hours); the next load starts them again.
+		releaseParquetDecoder();
+		releaseHasher();
 		const errors = r.errors.map(errorText);
 		for (const e of errors) app.say('error', e);
 		// "Already loaded" is counted in the summary rather than said once per mission.

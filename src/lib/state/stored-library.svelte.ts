@@ -41,7 +41,7 @@ export class StoredLibrary {
 			this.#store = await open();
 			this.where = this.#store.where;
 			this.why = this.#store.why;
-			this.missions = this.#store.manifest.missions;
+			this.#show(true);
 			this.usage = await storageEstimate();
 		} catch (e) {
 			this.where = 'memory';
@@ -59,12 +59,41 @@ export class StoredLibrary {
 		return this.where === 'opfs' && !!this.#store?.writable;
 	}
 
-	/** The stored ids, replaced whole with the manifest (the library asks per row, 1 000+ rows). */
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
-	#ids = $derived(new Set(this.missions.map((m) => m.mission_id)));
+	/**
+	 * The stored ids, replaced whole with the manifest (the library asks per row, 1 000+ rows),
+	 * and current while `missions` waits (see quietly).
+	 */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole with `missions`
+	#ids: ReadonlySet<string> = new Set<string>();
+	#quiet = 0;
 
 	has(missionId: string): boolean {
 		return this.#ids.has(missionId);
+	}
+
+	/**
+	 * Run a long import with the shown list held back: each commit would redraw the library table
+	 * and the five fleet charts (a 200–300 ms task at 100 missions, eighteen times over); they are
+	 * shown once, at the end (the progress bar says how far it is). `has` stays current.
+	 */
+	async quietly<T>(run: () => Promise<T>): Promise<T> {
+		this.#quiet++;
+		try {
+			return await run();
+		} finally {
+			this.#quiet--;
+			this.#show(true);
+			this.usage = await storageEstimate();
+		}
+	}
+
+	#show(now = false): void {
+		const store = this.#store;
+		if (!store) return;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole with `missions`
+		this.#ids = new Set(store.manifest.missions.map((m) => m.mission_id));
+		if (this.#quiet && !now) return;
+		this.missions = store.manifest.missions;
 	}
 
 	/** Remember what a load of files brought; kept once the library has the missions' rows. */
@@ -118,8 +147,8 @@ export class StoredLibrary {
 				})),
 				(id) => sourceOf[id]
 			);
-			this.missions = store.manifest.missions;
-			this.usage = await storageEstimate();
+			this.#show();
+			if (!this.#quiet) this.usage = await storageEstimate();
 		} catch (e) {
 			this.why = `the browser refused to store the library (${e instanceof Error ? e.message : String(e)}); it is kept for this session only`;
 			this.where = 'memory';
@@ -136,7 +165,7 @@ export class StoredLibrary {
 		this.#pending.delete(missionId);
 		if (!this.#store?.writable || !this.has(missionId)) return;
 		await this.#store.remove([missionId]);
-		this.missions = this.#store.manifest.missions;
+		this.#show(true);
 		this.usage = await storageEstimate();
 	}
 
@@ -144,7 +173,7 @@ export class StoredLibrary {
 		this.#pending.clear();
 		if (!this.#store?.writable) return;
 		await this.#store.forget();
-		this.missions = [];
+		this.#show(true);
 		this.usage = await storageEstimate();
 	}
 }

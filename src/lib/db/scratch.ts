@@ -1,0 +1,40 @@
+/**
+ * A scratch catalog: a fresh, uncompressed in-memory catalog holding the contract schema, on its
+ * own connection whose default catalog it is, so the app's SQL files (unqualified names) run
+ * there unchanged. A library import writes each chunk of missions into one, computes their
+ * library rows there and detaches it: the rows never enter the app's compressed catalog, whose
+ * COMMIT compresses every row group it is handed (3.9 s of a 100-hour import, for rows that left
+ * again at once), and they leave without a DELETE (DETACH gives the memory back whole).
+ */
+import { USE_CATALOG } from './schema';
+import type { Db } from './types';
+
+let made = 0;
+
+/**
+ * Open a scratch catalog on a new connection from `fork`, with `schema` (the contract DDL, views
+ * and macros) run in it. `close()` detaches the catalog and closes the connection.
+ */
+export async function openScratch(fork: () => Promise<Db>, schema: readonly string[]): Promise<Db> {
+	const name = `pisad_scratch_${++made}`;
+	const conn = await fork();
+	try {
+		await conn.exec(`ATTACH ':memory:' AS ${name}`);
+		await conn.exec(`USE ${name}`);
+		for (const s of schema) await conn.exec(s);
+	} catch (e) {
+		await conn.close();
+		throw e;
+	}
+	return {
+		...conn,
+		async close(): Promise<void> {
+			try {
+				await conn.exec(USE_CATALOG);
+				await conn.exec(`DETACH ${name}`);
+			} finally {
+				await conn.close();
+			}
+		}
+	};
+}

@@ -1,0 +1,76 @@
+/**
+ * Keeping a library import's settled chunks (see library-import.ts): their library rows (list
+ * columns, KPIs, dwell) computed in one pass where their rows are, then their files and rows
+ * stored, then their rows let go of.
+ */
+import type { Db } from '$lib/db/types';
+import { timed } from '$lib/perf';
+import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
+import { missionKpiSql } from '$lib/queries/kpi-mission-kpis';
+import { stateDwell } from '$lib/queries/kpi-state-dwell';
+import { deleteMissions } from '$lib/queries/mission-delete';
+import { missionList } from '$lib/queries/mission-list';
+import type { ImportDeps } from './library-import';
+
+/** A chunk loaded and not yet kept: its files and what the ingest made of them. */
+export interface Chunk {
+	files: NamedBytes[];
+	result: IngestResult;
+}
+
+/** A settled batch's library rows: list columns, KPIs and dwell, as SQL answered them. */
+export interface LibraryRows {
+	ids: string[];
+	list: Awaited<ReturnType<typeof missionList>>;
+	kpis: Awaited<ReturnType<typeof missionKpiSql>>;
+	dwell: Awaited<ReturnType<typeof stateDwell>>;
+}
+
+/** The library rows and dwell of the chunks loaded since the last settle, in one pass. */
+export async function libraryRows(deps: ImportDeps, db: Db, chunks: Chunk[]): Promise<LibraryRows> {
+	const ids = chunks.flatMap((c) => c.result.missionIds);
+	if (!ids.length) return { ids, list: [], kpis: [], dwell: [] };
+	const [list, kpis, dwell] = await timed('import:library-rows', () =>
+		deps.inTurn(() => Promise.all([missionList(db), missionKpiSql(db, null), stateDwell(db, null)]))
+	);
+	return { ids, list, kpis, dwell };
+}
+
+/**
+ * Keep settled chunks: their files and library rows stored, then their rows dropped from the
+ * engine (`scratched`: they were in a scratch catalog, gone already).
+ */
+export async function keep(
+	deps: ImportDeps,
+	scratched: boolean,
+	chunks: Chunk[],
+	{ ids, list, kpis, dwell }: LibraryRows
+): Promise<void> {
+	const { stored } = deps;
+	if (!ids.length) return;
+	for (const c of chunks) await timed('import:hash', () => stored.stage(c.files, c.result.sources));
+	await timed('import:store', () =>
+		stored.commit(
+			(id) => {
+				const m = list.find((r) => r.mission_id === id);
+				return m && ids.includes(id)
+					? { ...(kpis.find((k) => k.mission_id === id) ?? {}), ...m }
+					: undefined;
+			},
+			(id) =>
+				dwell
+					.filter((d) => d.mission_id === id)
+					.map((d) => ({ state: d.state, dwell_s: d.dwell_s }))
+		)
+	);
+	// Only what is safely stored leaves the engine (a refused write keeps the rows there): rows
+	// in the app's catalog are deleted; a scratch catalog's went with it, so a refused write
+	// loads its files into the app's catalog instead.
+	const kept = ids.filter((id) => stored.has(id));
+	if (scratched) {
+		const lost = chunks.filter((c) => c.result.missionIds.some((id) => !stored.has(id)));
+		const files = lost.flatMap((c) => c.files);
+		if (files.length) await deps.inTurn(() => ingest(deps.db, files));
+	} else if (kept.length)
+		await timed('import:drop-rows', () => deps.inTurn(() => deleteMissions(deps.db, kept)));
+}
