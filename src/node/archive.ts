@@ -2,10 +2,12 @@
  * The fleet archive (issue 17; format in docs/archive.md):
  *   npm run archive -- add <paths…> --to <dir>   mission folders, .duckdb, pisad.db, zips, EXPORT folders
  *   npm run archive -- verify <dir>
+ *   npm run archive -- index <dir>               the row-group index of an archive written without it
  * Exit code 1 when an add could add nothing because of bad input, or verify finds a problem.
  */
 import { parseArgs } from 'node:util';
 import { addToArchive } from './archive/add';
+import { indexArchive } from './archive/ranges';
 import { verifyArchive } from './archive/verify';
 
 const USAGE = `Usage:
@@ -16,7 +18,11 @@ const USAGE = `Usage:
       the same content is left as it is; a file that cannot be read is named and skipped.
   npm run archive -- verify <dir>
       Checks that every data file opens, the manifest's counts match the files, every part it
-      lists exists and no temp directory of an interrupted add is left.`;
+      lists exists, its row-group index matches the files and no temp directory of an
+      interrupted add is left.
+  npm run archive -- index <dir>
+      Writes the manifest's row-group index (where each mission's rows are in each file, so a
+      browser opens a mission in one range read per file) for an archive written without it.`;
 
 async function main(): Promise<number> {
 	const { values, positionals } = parseArgs({
@@ -60,6 +66,12 @@ async function main(): Promise<number> {
 		for (const p of r.problems) console.error(`problem: ${p}`);
 		console.log(r.problems.length ? `${r.problems.length} problem(s)` : 'ok');
 		return r.problems.length ? 1 : 0;
+	}
+	if (cmd === 'index') {
+		const dir = paths[0] ?? values.to;
+		if (!dir) return (console.error(USAGE), 1);
+		console.log(`${dir}: ${await indexArchive(dir)} missions indexed`);
+		return 0;
 	}
 	console.error(`unknown command ${cmd}\n${USAGE}`);
 	return 1;

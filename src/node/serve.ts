@@ -12,7 +12,7 @@
  * build's `serve.mjs`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -92,20 +92,26 @@ export async function serveStatic(
 			'Accept-Ranges': 'bytes',
 			...isolation
 		};
-		const body = await readFile(path);
 		const range = req.headers.range?.match(/^bytes=(\d*)-(\d*)$/);
 		if (range) {
-			const start = range[1] ? Number(range[1]) : Math.max(0, body.length - Number(range[2]));
-			const end =
-				range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
-			if (start >= body.length || start > end) {
-				res.writeHead(416, { 'Content-Range': `bytes */${body.length}` });
+			// Only the range is read: a fleet archive's mission is a few ranges of files of many MB.
+			const size = info.size;
+			const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+			const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+			if (start >= size || start > end) {
+				res.writeHead(416, { 'Content-Range': `bytes */${size}` });
 				return res.end();
 			}
-			headers['Content-Range'] = `bytes ${start}-${end}/${body.length}`;
+			headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
 			res.writeHead(206, headers);
-			return res.end(req.method === 'HEAD' ? undefined : body.subarray(start, end + 1));
+			return res.end(req.method === 'HEAD' ? undefined : await readRange(path, start, end));
 		}
+		if (req.method === 'HEAD' && !COMPRESSIBLE.has(ext)) {
+			headers['Content-Length'] = String(info.size);
+			res.writeHead(200, headers);
+			return res.end();
+		}
+		const body = await readFile(path);
 		const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 		if (acceptsGzip && COMPRESSIBLE.has(ext) && body.length > 1024) {
 			const key = `${path}:${info.mtimeMs}`;
@@ -129,6 +135,23 @@ export async function serveStatic(
 		server.listen(port, host, ok);
 	});
 	return server;
+}
+
+/** Bytes `start`..`end` (inclusive) of a file. */
+async function readRange(path: string, start: number, end: number): Promise<Buffer> {
+	const f = await open(path, 'r');
+	try {
+		const buf = Buffer.alloc(end - start + 1);
+		let n = 0;
+		while (n < buf.length) {
+			const { bytesRead } = await f.read(buf, n, buf.length - n, start + n);
+			if (!bytesRead) break;
+			n += bytesRead;
+		}
+		return buf.subarray(0, n);
+	} finally {
+		await f.close();
+	}
 }
 
 function send(res: ServerResponse, code: number, text: string) {

@@ -5,7 +5,7 @@
  * and the app's KPIs on the loaded rows equal the manifest's (computed natively when added).
  */
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import type { Db } from '$lib/db';
 import { openNodeDb } from '$lib/db/node';
 import { missionKpiSql } from '$lib/queries/kpi-mission-kpis';
 import { addToArchive } from '../../src/node/archive/add';
+import { openNative } from '../../src/node/archive/native';
 import { stageUnits } from '../../src/node/archive/stage';
 import { serveStatic } from '../../src/node/serve';
 import { miniMission } from '../support/mini-mission';
@@ -23,6 +24,9 @@ import { writeMissionDir } from '../support/mission-files';
 let db: Db;
 let root: string;
 let server: Awaited<ReturnType<typeof serveStatic>>;
+/** The same archive as written before the row-group index: its manifest without `ranges`. */
+let oldRoot: string;
+let oldServer: Awaited<ReturnType<typeof serveStatic>>;
 let missions: ArchiveMission[];
 const requests: string[] = [];
 
@@ -35,11 +39,21 @@ beforeAll(async () => {
 	expect(r.added).toHaveLength(3);
 	server = await serveStatic(dir, 0);
 	root = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+	const old = `${dir}-old`;
+	cpSync(dir, old, { recursive: true });
+	const con = await openNative();
+	await con.run(
+		`COPY (SELECT * EXCLUDE (ranges) FROM read_parquet('${dir}/missions.parquet')) TO '${old}/missions.parquet' (FORMAT parquet)`
+	);
+	con.closeSync();
+	oldServer = await serveStatic(old, 0);
+	oldRoot = `http://127.0.0.1:${(oldServer.address() as AddressInfo).port}/`;
 	db = await openNodeDb();
 }, 180_000);
 afterAll(async () => {
 	db?.close();
 	server?.close();
+	oldServer?.close();
 });
 
 /** fetch that records what was asked (method, path and range). */
@@ -59,6 +73,8 @@ describe('a fleet archive opened by URL', () => {
 		expect(typeof b.row.started_at).toBe('number');
 		expect(b.dwell.length).toBeGreaterThan(0);
 		expect(b.rows.rssi_sample).toBe(360);
+		expect(b.ranges()?.map((r) => r.part).sort()).toEqual([...b.parts].sort());
+		expect(b.ranges()?.find((r) => r.part.startsWith('rssi_sample/'))?.rows).toBe(360);
 	});
 
 	it('loads one mission by range reads; its neighbours stay out; KPIs equal the manifest', async () => {
@@ -66,7 +82,10 @@ describe('a fleet archive opened by URL', () => {
 		const b = missions.find((m) => m.mission_id === 'arb-b')!;
 		const r = await loadArchiveMission(db, root, b, recording);
 		expect(r.missionIds).toEqual(['arb-b']);
-		expect(requests.filter((q) => q.startsWith('GET') && !q.includes('bytes='))).toEqual([]);
+		// By the index: one range read per file (its row groups and footer, small files), no
+		// size request, no whole file.
+		expect(requests.every((q) => q.startsWith('GET') && q.includes('bytes='))).toBe(true);
+		expect(requests).toHaveLength(b.parts.length);
 		const n = await db.query<{ id: string; n: number }>(
 			'SELECT mission_id AS id, count(*)::DOUBLE AS n FROM rssi_sample GROUP BY ALL'
 		);
@@ -77,6 +96,23 @@ describe('a fleet archive opened by URL', () => {
 		// A second open is a no-op that says so.
 		const again = await loadArchiveMission(db, root, b, recording);
 		expect(again.missionIds).toEqual([]);
+	});
+
+	it('opens an archive written before the index by the files\' footers, with the same rows', async () => {
+		const listed = await readArchive(oldRoot);
+		const b = listed.find((m) => m.mission_id === 'arb-b')!;
+		expect(b.ranges()).toBeNull();
+		expect(b.row).toEqual(missions.find((m) => m.mission_id === 'arb-b')!.row);
+		const other = await openNodeDb();
+		try {
+			requests.length = 0;
+			expect((await loadArchiveMission(other, oldRoot, b, recording)).missionIds).toEqual(['arb-b']);
+			expect(requests.filter((q) => q.startsWith('HEAD'))).toHaveLength(b.parts.length);
+			const sql = 'SELECT * FROM rssi_sample ORDER BY t';
+			expect(await other.query(sql)).toEqual(await db.query(sql));
+		} finally {
+			other.close();
+		}
 	});
 
 	it('names the URL when there is no archive there', async () => {

@@ -4,7 +4,7 @@
  * archive as it was), `verify`, and the app's SQL answering the same on native DuckDB over the
  * archive as in the wasm engine over the same missions.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
@@ -17,6 +17,7 @@ import { heatMap } from '$lib/queries/spatial-heat-map';
 import { addToArchive } from '../../src/node/archive/add';
 import { nativeDb, openArchive } from '../../src/node/archive/fleet-db';
 import { openNative, rowsOf } from '../../src/node/archive/native';
+import { indexArchive } from '../../src/node/archive/ranges';
 import { replicateArchive } from '../../src/node/archive/replicate';
 import { stageUnits } from '../../src/node/archive/stage';
 import { verifyArchive } from '../../src/node/archive/verify';
@@ -96,6 +97,40 @@ describe('archive add and verify', () => {
 		const r = await add([db, zip]);
 		expect(r.added.sort()).toEqual(['arc-e', 'arc-f']);
 		expect((await verifyArchive(archive)).problems).toEqual([]);
+	});
+
+	it('indexes where each mission\'s rows are; verify checks it; `index` writes it for an older archive', async () => {
+		const copy = `${archive}-idx`;
+		cpSync(archive, copy, { recursive: true });
+		const manifest = join(copy, 'missions.parquet');
+		const con = await openNative();
+		const read = (cols: string) =>
+			rowsOf<{ mission_id: string; ranges: { part: string; rows: number }[] | null }>(
+				con,
+				`SELECT ${cols} FROM read_parquet('${manifest}') ORDER BY mission_id`
+			);
+		const indexed = await read('mission_id, ranges, parts, rows_rssi_sample');
+		for (const m of indexed as unknown as { ranges: { part: string; rows: number }[]; parts: string[]; rows_rssi_sample: number }[]) {
+			expect(m.ranges.map((r) => r.part).sort()).toEqual([...m.parts].sort());
+			expect(m.ranges.find((r) => r.part.startsWith('rssi_sample/'))?.rows).toBe(m.rows_rssi_sample);
+		}
+		// An archive written before the index: verify is content, `index` writes the same index.
+		const rewrite = async (select: string) => {
+			await con.run(`CREATE OR REPLACE TABLE m AS ${select}`);
+			await con.run(`COPY m TO '${manifest}' (FORMAT parquet)`);
+		};
+		await rewrite(`SELECT * EXCLUDE (ranges) FROM read_parquet('${manifest}')`);
+		expect((await verifyArchive(copy)).problems).toEqual([]);
+		expect(await indexArchive(copy)).toBe(indexed.length);
+		expect(await read('mission_id, ranges')).toEqual(indexed.map(({ mission_id, ranges }) => ({ mission_id, ranges })));
+		// A wrong entry is named.
+		await rewrite(
+			`SELECT * REPLACE (CASE WHEN mission_id = 'arc-b' THEN list_transform(ranges, r -> struct_update(r, span_start := r.span_start + 1)) ELSE ranges END AS ranges) FROM read_parquet('${manifest}')`
+		);
+		expect((await verifyArchive(copy)).problems).toEqual([
+			`mission arc-b: the manifest's row-group index (ranges) does not match its files (npm run archive -- index ${copy})`
+		]);
+		con.closeSync();
 	});
 
 	it('a failure before the renames leaves the archive as it was', async () => {

@@ -5,7 +5,7 @@
  * mission's rows are fetched by range reads when it is opened (load.ts). DuckDB-WASM has no
  * Parquet reader here, so the manifest is decoded by parquet-wasm, as dropped files are.
  */
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, type List, type Struct, type Vector } from 'apache-arrow';
 import { arrowToRows } from '$lib/db/arrow';
 import { decodeAllTyped } from '$lib/ingest/decode';
 import { IngestError } from '$lib/ingest/notes';
@@ -20,6 +20,29 @@ export interface ArchiveMission {
 	parts: string[];
 	/** Its rows per contract table (`rows_<table>`). */
 	rows: Record<string, number>;
+	/**
+	 * Where its rows are in each part (the row-group index); null in an archive without one. Read
+	 * from the manifest's Arrow columns when asked (once per open): turning every mission's
+	 * entries into objects up front doubled the manifest's decoding at 1 000 missions.
+	 */
+	ranges: () => PartRange[] | null;
+}
+
+/**
+ * Where one mission's rows are in one data file (docs/archive.md, `ranges`): the file's size and
+ * footer length (the footer is its last `footer_bytes + 8` bytes), the byte span of the row groups
+ * `first_group`..`last_group` that hold them, and the rows to skip and take in those groups.
+ */
+export interface PartRange {
+	part: string;
+	file_bytes: number;
+	footer_bytes: number;
+	span_start: number;
+	span_end: number;
+	first_group: number;
+	last_group: number;
+	row_offset: number;
+	rows: number;
 }
 
 /** The archive's root as a URL ending in `/` (a link to its missions.parquet works too). */
@@ -60,11 +83,23 @@ export async function readArchive(
 			`${url} is not a readable Parquet manifest`,
 			'Run `npm run archive -- verify <dir>` on the archive and serve it again.'
 		);
-	return arrowToRows<Record<string, unknown>>(tableFromIPC(ipc)).map(missionOf);
+	const table = tableFromIPC(ipc);
+	const index = table.getChild('ranges') as Vector<List<Struct>> | null;
+	const names = table.schema.fields.map((f) => f.name).filter((n) => n !== 'ranges');
+	return arrowToRows<Record<string, unknown>>(table.select(names)).map((r, i) =>
+		missionOf(r, () => rangesAt(index, i))
+	);
+}
+
+/** Row `i`'s index entries, or null (no `ranges` column, or NULL there). */
+function rangesAt(index: Vector<List<Struct>> | null, i: number): PartRange[] | null {
+	const list = index?.get(i);
+	if (!list) return null;
+	return [...list].flatMap((e) => (e ? [rangeOf(e.toJSON() as Record<string, unknown>)] : []));
 }
 
 /** A manifest row → the library row (docs/archive.md: `mission_source` is the mission's source). */
-function missionOf(r: Record<string, unknown>): ArchiveMission {
+function missionOf(r: Record<string, unknown>, ranges: () => PartRange[] | null): ArchiveMission {
 	const row: Record<string, unknown> = {};
 	const rows: Record<string, number> = {};
 	for (const [k, v] of Object.entries(r)) {
@@ -78,6 +113,22 @@ function missionOf(r: Record<string, unknown>): ArchiveMission {
 		row,
 		dwell: dwell.map((d) => ({ state: String(d.state), dwell_s: Number(d.dwell_s) })),
 		parts: (Array.isArray(r.parts) ? r.parts : []).map(String),
-		rows
+		rows,
+		ranges
+	};
+}
+
+function rangeOf(r: Record<string, unknown>): PartRange {
+	const n = (k: keyof PartRange): number => Number(r[k]);
+	return {
+		part: String(r.part),
+		file_bytes: n('file_bytes'),
+		footer_bytes: n('footer_bytes'),
+		span_start: n('span_start'),
+		span_end: n('span_end'),
+		first_group: n('first_group'),
+		last_group: n('last_group'),
+		row_offset: n('row_offset'),
+		rows: n('rows')
 	};
 }

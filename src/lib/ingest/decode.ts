@@ -63,13 +63,15 @@ export async function decodeAllTyped(bytes: Uint8Array): Promise<Uint8Array | nu
 
 /**
  * Decode `columns` of some row groups from the pieces of a file read by ranges (its footer and
- * those row groups' column chunks): a fleet archive's mission. Null when parquet-wasm cannot run
- * or the types would not cast (the caller then decodes the rows with hyparquet).
+ * those row groups' column chunks), or only `rows` of them: a fleet archive's mission. Null when
+ * parquet-wasm cannot run or the types would not cast (the caller then decodes the rows with
+ * hyparquet).
  */
 export async function decodeRowGroups(
 	file: SparseFile,
 	columns: ContractColumn[],
-	rowGroups: number[]
+	rowGroups: number[],
+	rows?: { offset: number; limit: number }
 ): Promise<Staged | null> {
 	if (!(await wasmReady())) return null;
 	const whole = new Uint8Array(file.byteLength);
@@ -78,7 +80,8 @@ export async function decodeRowGroups(
 		const ipc = await parquetWasmToIpc(
 			whole,
 			columns.map((c) => c.name),
-			rowGroups
+			rowGroups,
+			rows
 		);
 		return fits(ipc, columns);
 	} catch {

@@ -6,12 +6,20 @@
  * and files read by ranges (their fetched pieces: the page does the network reads, a worker
  * cannot share the page's range reader) go to the same pool.
  */
-import { BLOB_UNREADABLE, decodeFile, decodePieces, type Staged } from './decode';
+import { BLOB_UNREADABLE, decodeFile, decodePieces, decodeRowGroups, type Staged } from './decode';
 import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 import type { DecodeJob, DecodeWork } from './parquet-worker';
 
-type Reply = { id: number; ipc?: Uint8Array; typed?: boolean; exact?: boolean; error?: string };
+/** `none`: the job's decoder declined (decodeRowGroups' null). */
+type Reply = {
+	id: number;
+	ipc?: Uint8Array;
+	typed?: boolean;
+	exact?: boolean;
+	none?: boolean;
+	error?: string;
+};
 interface Slot {
 	w: Worker;
 	busy: number;
@@ -21,7 +29,7 @@ let pool: Slot[] | null | undefined;
 let nextId = 1;
 const waiting = new Map<
 	number,
-	{ slot: Slot; ok: (s: Staged) => void; fail: (e: Error) => void }
+	{ slot: Slot; ok: (s: Staged | null) => void; fail: (e: Error) => void }
 >();
 
 function poolSize(): number {
@@ -39,6 +47,7 @@ function startWorker(): Slot {
 		job.slot.busy--;
 		if (e.data.ipc)
 			job.ok({ ipc: e.data.ipc, typed: e.data.typed === true, exact: e.data.exact === true });
+		else if (e.data.none) job.ok(null);
 		else job.fail(new Error(e.data.error ?? 'Parquet decoding failed'));
 	};
 	w.onerror = () => {
@@ -93,13 +102,14 @@ export async function decodeParquet(
 	// A picked file is read by the worker itself (no copy on this thread), unless it cannot be.
 	if (blob && blob.size === bytes.length)
 		try {
-			return await fallBack(post(slots, { blob, columns }, []), () => decodeFile(bytes, columns));
+			const sent = post(slots, { blob, columns }, []).then(answered);
+			return await fallBack(sent, () => decodeFile(bytes, columns));
 		} catch (e) {
 			if (!(e instanceof Error && e.message === BLOB_UNREADABLE)) throw e;
 		}
 	// A copy goes to the worker: the caller keeps its bytes (footers are read again later).
 	const copy = bytes.slice();
-	const sent = post(slots, { bytes: copy, columns }, [copy.buffer]);
+	const sent = post(slots, { bytes: copy, columns }, [copy.buffer]).then(answered);
 	return fallBack(sent, () => decodeFile(bytes, columns));
 }
 
@@ -118,14 +128,39 @@ export async function decodeParquetPieces(
 	const slots = getPool();
 	if (!slots?.length) return decodePieces(file, columns);
 	const buffers = new Set(file.pieces.map((p) => p.bytes.buffer as ArrayBuffer));
-	return fallBack(post(slots, { file, columns }, [...buffers]), inThread);
+	return fallBack(post(slots, { file, columns }, [...buffers]).then(answered), inThread);
+}
+
+/**
+ * decodeRowGroups (a fleet archive's mission: some rows of some row groups, from fetched pieces)
+ * off the main thread if possible, so the page it opens draws meanwhile. The pieces' buffers go
+ * to the worker; null when parquet-wasm cannot decode them (or no worker could after all): the
+ * caller decodes the rows with the JS decoder from the network.
+ */
+export async function decodeRowGroupsOffthread(
+	file: SparseFile,
+	columns: ContractColumn[],
+	rowGroups: number[],
+	rows?: { offset: number; limit: number }
+): Promise<Staged | null> {
+	const slots = getPool();
+	if (!slots?.length) return decodeRowGroups(file, columns, rowGroups, rows);
+	const buffers = new Set(file.pieces.map((p) => p.bytes.buffer as ArrayBuffer));
+	const job: DecodeWork = { groups: file, columns, rowGroups, ...(rows ? { rows } : {}) };
+	return fallBack(post(slots, job, [...buffers]), async () => null);
+}
+
+/** Jobs that always answer rows (whole files, pieces): a decline is a failure. */
+function answered(s: Staged | null): Staged {
+	if (!s) throw new Error('Parquet decoding failed');
+	return s;
 }
 
 /** A job to the least busy worker; its IPC stream, or its error (as the worker reported it). */
-function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise<Staged> {
+function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise<Staged | null> {
 	const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
 	const id = nextId++;
-	return new Promise<Staged>((ok, fail) => {
+	return new Promise<Staged | null>((ok, fail) => {
 		waiting.set(id, { slot, ok, fail });
 		slot.busy++;
 		try {
@@ -140,7 +175,7 @@ function post(slots: Slot[], job: DecodeWork, transfer: Transferable[]): Promise
 }
 
 /** The worker's answer, or the job done in this thread when the worker died first. */
-async function fallBack(sent: Promise<Staged>, inThread: () => Promise<Staged>): Promise<Staged> {
+async function fallBack<T>(sent: Promise<T>, inThread: () => Promise<T>): Promise<T> {
 	try {
 		return await sent;
 	} catch (e) {

@@ -34,20 +34,23 @@ export function parquetWasmStarted(): boolean {
 }
 
 /**
- * Decode `columns` (all when omitted) of a whole Parquet file to one Arrow IPC stream with the
- * file's own types. Throws parquet-wasm's error for a file it cannot read.
+ * Decode `columns` (all when omitted) of a whole Parquet file (or of some row groups, or of some
+ * rows of them) to one Arrow IPC stream with the file's own types. Throws parquet-wasm's error for a file it cannot read.
  */
 export async function parquetWasmToIpc(
 	bytes: Uint8Array,
 	columns?: string[],
-	rowGroups?: number[]
+	rowGroups?: number[],
+	rows?: { offset: number; limit: number }
 ): Promise<Uint8Array> {
 	if (!ready) throw new Error('parquet-wasm is not initialised (initParquetWasm first)');
 	await ready;
 	const table = readParquet(bytes, {
 		batchSize: BATCH_ROWS,
 		...(columns ? { columns } : {}),
-		...(rowGroups ? { rowGroups } : {})
+		...(rowGroups ? { rowGroups } : {}),
+		// Rows counted from the first of `rowGroups`: only they are decoded into the table.
+		...(rows ?? {})
 	});
 	try {
 		return table.intoIPCStream();

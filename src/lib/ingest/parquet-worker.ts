@@ -3,13 +3,19 @@
  * WebGL start-up and the decoding of a dropped mission then run side by side instead of in turns,
  * and a mission downloaded from the Pi decodes without stalling the live view.
  */
-import { BLOB_UNREADABLE, decodeFile, decodePieces } from './decode';
+import { BLOB_UNREADABLE, decodeFile, decodePieces, decodeRowGroups } from './decode';
 import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 
-/** The columns of a whole file (dropped), or of the fetched pieces of a file read by ranges. */
+/**
+ * The columns of a whole file (dropped), or of the fetched pieces of a file read by ranges, or
+ * of some row groups (some rows of them) of such pieces: a fleet archive's mission.
+ */
 export type DecodeWork = { columns: ContractColumn[] } & (
-	{ bytes: Uint8Array } | { file: SparseFile } | { blob: Blob }
+	| { bytes: Uint8Array }
+	| { file: SparseFile }
+	| { blob: Blob }
+	| { groups: SparseFile; rowGroups: number[]; rows?: { offset: number; limit: number } }
 );
 /** Id 0: a warm-up, not answered. */
 export type DecodeJob = DecodeWork & { id: number };
@@ -20,6 +26,12 @@ self.onmessage = async (e: MessageEvent<DecodeJob>) => {
 	try {
 		// Warm-up: this module and parquet-wasm are instantiated, nothing is answered.
 		if (id === 0) return void (await decodeFile(new Uint8Array(), []).catch(() => undefined));
+		if ('groups' in job) {
+			// parquet-wasm only: null (`none`) sends the caller to its JS decoder.
+			const s = await decodeRowGroups(job.groups, columns, job.rowGroups, job.rows);
+			if (!s) return void (self as unknown as Worker).postMessage({ id, none: true });
+			return void (self as unknown as Worker).postMessage({ id, ...s }, [s.ipc.buffer]);
+		}
 		let bytes: Uint8Array;
 		if ('blob' in job) {
 			try {

@@ -63,6 +63,18 @@ export async function parquetInfoAsync(
 }
 
 /**
+ * The footer of a file read by ranges, from its last bytes fetched beforehand (`tail`, starting
+ * at byte `at`: the footer's length and position known from a fleet archive's index).
+ */
+export function parquetInfoOfTail(
+	tail: Uint8Array,
+	at: number
+): ParquetInfo & { metadata: FileMetaData; footer: FilePiece[] } {
+	const metadata = parquetMetadata(toArrayBuffer(tail));
+	return { ...infoOf(metadata), metadata, footer: [{ offset: at, bytes: tail }] };
+}
+
+/**
  * The byte span holding the column chunks of `columns` (all row groups, or row groups
  * `groups[0]`..`groups[1]`): what a range reader must fetch to decode them. Null when none is.
  */

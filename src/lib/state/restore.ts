@@ -25,7 +25,7 @@ export async function restore(
 		const root = archive.root;
 		if (m && root)
 			await loader
-				.run((db) => loadArchiveMission(db, root, m))
+				.run((db) => loadArchiveMission(db, root, m, fetch, archive.take(m.mission_id)))
 				.catch((e: unknown) => app.say('error', errorText(e)));
 	}
 }

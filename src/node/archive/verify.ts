@@ -1,12 +1,15 @@
 /**
  * `archive verify`: every data file opens, the manifest's row counts match the rows in the files,
- * every part it lists exists, no data file is outside the manifest and no temp directory of an
+ * every part it lists exists, its row-group index (`ranges`) says where each mission's rows are
+ * in each file (a manifest without it is an older archive: readers use the footers), no data file is outside the manifest and no temp directory of an
  * interrupted write is left.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { MANIFEST, TABLES } from './layout';
 import { openNative, rowsOf, sqlStr } from './native';
+import { missionRanges } from './ranges';
 import { strayTemps } from './write';
 
 export interface VerifyReport {
@@ -79,6 +82,7 @@ export async function verifyArchive(dir: string): Promise<VerifyReport> {
 				);
 			}
 		}
+		problems.push(...(await indexProblems(con, dir, missions)));
 		for (const m of missions) {
 			for (const p of m.parts)
 				if (!existsSync(join(dir, p)))
@@ -96,4 +100,39 @@ export async function verifyArchive(dir: string): Promise<VerifyReport> {
 		con.closeSync();
 	}
 	return report;
+}
+
+/**
+ * Missions whose index entries differ from what their files say now (computed again from the
+ * files that exist, as the writer does); missions without an index are an older archive's.
+ */
+async function indexProblems(
+	con: DuckDBConnection,
+	dir: string,
+	missions: { mission_id: string; parts: string[]; ranges?: unknown }[]
+): Promise<string[]> {
+	const indexed = missions.filter((m) => Array.isArray(m.ranges));
+	const parts = indexed.flatMap((m) =>
+		m.parts
+			.filter((p) => existsSync(join(dir, p)))
+			.map((part) => ({ mission_id: m.mission_id, part }))
+	);
+	try {
+		await missionRanges(con, dir, parts);
+	} catch (e) {
+		return [
+			`${join(dir, MANIFEST)}: the row-group index could not be checked (${e instanceof Error ? e.message.split('\n')[0] : e})`
+		];
+	}
+	const found = new Map(
+		(
+			await rowsOf<{ mission_id: string; ranges: unknown }>(con, 'SELECT * FROM mission_ranges')
+		).map((r) => [r.mission_id, JSON.stringify(r.ranges)])
+	);
+	return indexed
+		.filter((m) => JSON.stringify(m.ranges) !== (found.get(m.mission_id) ?? '[]'))
+		.map(
+			(m) =>
+				`mission ${m.mission_id}: the manifest's row-group index (ranges) does not match its files (npm run archive -- index ${dir})`
+		);
 }

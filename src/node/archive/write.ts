@@ -1,7 +1,7 @@
 /**
  * One batch into the archive: the missions in the work database's contract tables are written
  * as new Parquet files per table and partition in `<dir>/.tmp-<batch>/` with the new manifest
- * (old rows plus the batch's), then renamed into place, the manifest last. A failure before the
+ * (old rows plus the batch's, with the new files' row-group index), then renamed into place, the manifest last. A failure before the
  * renames removes the temp directory and leaves the archive as it was; a crash leaves the temp
  * directory, which `verify` reports. Old data files are never rewritten.
  */
@@ -13,6 +13,7 @@ import { CONTRACT_VERSION, CONTRACT_VERSION_KEY, type ContractTable } from '../.
 import { batchManifestSql, type BatchMission } from './manifest';
 import { MANIFEST, ROW_GROUP_ROWS, TABLES, TEMP_PREFIX, orderOf, partPath } from './layout';
 import { rowsOf, sqlStr } from './native';
+import { missionRanges, withRanges } from './ranges';
 
 /** Where each new mission came from and its content hash. */
 export interface NewMission {
@@ -125,7 +126,12 @@ async function writeAside(
 			files.push(path);
 		}
 	}
-	const fresh = await manifestSql(con, [...facts.values()]);
+	// The row-group index of the new files (read back from them, as a reader will find them).
+	const written = [...facts.values()].flatMap((f) =>
+		f.parts.map((part) => ({ mission_id: f.mission_id, part }))
+	);
+	await missionRanges(con, tmp, written);
+	const fresh = withRanges(await manifestSql(con, [...facts.values()]));
 	const old = join(dir, MANIFEST);
 	const all = existsSync(old)
 		? `SELECT * FROM read_parquet(${sqlStr(old)}) UNION ALL BY NAME ${fresh}`
