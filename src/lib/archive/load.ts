@@ -199,7 +199,8 @@ export async function prepareArchiveMission(
 		if (!hasMissionId(cols)) return [];
 		const started = decodeGroups(p, cols);
 		started.catch(() => undefined);
-		return [{ table: p.table, file: p.url, cols, ipc: () => started }];
+		// Only the mission's rows when the index said which: appended as they are (write-exact.ts).
+		return [{ table: p.table, file: p.url, cols, ipc: () => started, pure: !!p.rows }];
 	});
 }
 

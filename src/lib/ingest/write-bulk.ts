@@ -15,6 +15,7 @@ import { sqlText } from '$lib/queries/sql';
 import type { ContractColumns } from './columns';
 import type { Staged } from './decode';
 import { concatStreams } from './ipc-concat';
+import { appendable, idsOf, knowMissions, newMissions } from './write-exact';
 import { unstageExpr } from './parquet';
 import { commitFresh, inTransaction, openFresh, type TableWrite } from './write';
 
@@ -51,7 +52,7 @@ export async function writeBulk(
 			const first = parts[0] as TableWrite;
 			const names = first.cols.map((c) => c.name).join(',');
 			let typed: boolean | null = null;
-			let exact = direct !== null && first.cols.length === mine.get(table)?.length;
+			let exact = direct !== null;
 			const ready: Uint8Array[] = [];
 			for (const t of parts) {
 				at(t.file);
@@ -66,7 +67,7 @@ export async function writeBulk(
 				if (typed !== null && staged.typed !== typed)
 					throw new Error(`${t.file} does not fit the batch`);
 				typed = staged.typed;
-				exact &&= staged.exact === true;
+				exact &&= appendable(t, staged, mine);
 				ready.push(staged.ipc);
 				onTable(t.file);
 			}
@@ -95,38 +96,10 @@ export async function writeBulk(
 		if (!direct)
 			return { fresh: await timed('import:commit-fresh', () => commitFresh(db)), byFolder };
 		const fresh = direct.flat();
-		await db.exec(
-			`INSERT INTO ingest_known VALUES ${fresh.map((id) => `(${sqlString(id)})`).join(', ')}`
-		);
+		await knowMissions(db, fresh);
 		return { fresh, byFolder };
 	});
 }
-
-/**
- * The missions of each folder, read from its mission table, when every folder has one, they
- * differ, and none is loaded yet (the batch may then skip the stage table); else null.
- */
-async function newMissions(
-	db: Db,
-	folders: { tables: TableWrite[] }[]
-): Promise<string[][] | null> {
-	const ids: string[][] = [];
-	for (const f of folders) {
-		const m = f.tables.find((t) => t.table === 'mission');
-		if (!m?.ipc) return null;
-		const found = idsOf((await m.ipc()).ipc);
-		if (!found.length) return null;
-		ids.push(found);
-	}
-	const all = ids.flat();
-	if (new Set(all).size !== all.length) return null;
-	const known = await db.query<{ n: number }>(
-		`SELECT count(*)::INTEGER AS n FROM ingest_known WHERE mission_id IN (${all.map(sqlString).join(', ')})`
-	);
-	return (known[0]?.n ?? 0) === 0 ? ids : null;
-}
-
-const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * The batch's Arrow streams of one table as one stream (their record batches under the first
@@ -160,10 +133,4 @@ function sameFields(a: Schema, b: Schema): boolean {
 			return !!g && f.name === g.name && String(f.type) === String(g.type);
 		})
 	);
-}
-
-/** The mission ids of a mission table's rows. */
-function idsOf(ipc: Uint8Array): string[] {
-	const col = tableFromIPC(ipc).getChild('mission_id');
-	return col ? [...new Set([...col].map(String))] : [];
 }

@@ -13,6 +13,8 @@ import { timed } from '$lib/perf';
 import { sqlText } from '$lib/queries/sql';
 import type { DataQualityNote, DraftRow } from './importers/types';
 import { IngestError } from './notes';
+import { contractColumns } from './columns';
+import { appendable, knowMissions, newMissions, sqlString } from './write-exact';
 import type { Staged } from './decode';
 import { unstageExpr, type ContractColumn } from './parquet';
 
@@ -23,6 +25,8 @@ export interface TableWrite {
 	cols: ContractColumn[];
 	/** The rows as Arrow IPC (file types or staging types); null when the file has no mission_id. */
 	ipc: (() => Promise<Staged>) | null;
+	/** Its rows are all of the write's `only` missions (a fleet archive's index said which). */
+	pure?: boolean;
 }
 
 /** What goes into the database in one transaction: one mission, or one folder of tables. */
@@ -109,9 +113,13 @@ export async function commitFresh(db: Db): Promise<string[]> {
 export async function writeTables(db: Db, w: MissionWrite): Promise<string[]> {
 	const insert = db.insertArrowIpc?.bind(db);
 	if (!insert) throw new Error('This database cannot take Arrow data (insertArrowIpc)');
-	const only = w.only?.map((id) => `'${id.replaceAll("'", "''")}'`).join(', ');
+	const only = w.only?.map(sqlString).join(', ');
+	const mine = await contractColumns(db);
 	return inTransaction(db, w.file, async (at) => {
-		await openFresh(db);
+		// New missions named by the mission table (within `only`): exact tables are appended.
+		const named = (await newMissions(db, [w]))?.flat() ?? null;
+		const direct = named && (!w.only || named.every((id) => w.only?.includes(id))) ? named : null;
+		if (!direct) await openFresh(db);
 		for (const t of w.tables) {
 			at(t.file);
 			if (!t.ipc)
@@ -121,11 +129,16 @@ export async function writeTables(db: Db, w: MissionWrite): Promise<string[]> {
 					'Export it again with data contract v1.'
 				);
 			const staged = await t.ipc();
+			if (direct && (only === undefined || t.pure) && appendable(t, staged, mine)) {
+				await insert(t.table, staged.ipc, true);
+				w.onTable?.(t.file);
+				continue;
+			}
 			await insert('ingest_stage', staged.ipc);
 			if (only !== undefined)
 				await db.exec(`DELETE FROM ingest_stage WHERE mission_id NOT IN (${only || "''"})`);
 			// Missions are counted by mission or rssi_sample rows, as known_open counts them.
-			if (t.table === 'mission' || t.table === 'rssi_sample')
+			if (!direct && (t.table === 'mission' || t.table === 'rssi_sample'))
 				await db.exec(sqlText('ingest/fresh_from_stage'));
 			await db.exec(
 				`INSERT INTO main."${t.table}" BY NAME SELECT ${t.cols.map((c) => unstageExpr(c, staged.typed)).join(', ')}
@@ -134,7 +147,8 @@ export async function writeTables(db: Db, w: MissionWrite): Promise<string[]> {
 			await db.exec('DROP TABLE ingest_stage');
 			w.onTable?.(t.file);
 		}
-		const fresh = await commitFresh(db);
+		const fresh = direct ?? (await commitFresh(db));
+		if (direct) await knowMissions(db, direct);
 		await saveNotes(
 			db,
 			(w.quality ?? []).filter((n) => fresh.includes(n.mission_id))
