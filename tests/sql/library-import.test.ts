@@ -90,4 +90,29 @@ describe('library import', () => {
 		expect(r.missionIds.sort()).toEqual(['imp-a', 'imp-b']);
 		expect(library.missions).toHaveLength(2);
 	});
+
+	it('a store that refuses its files (quota) loads them into the tab instead: nothing is lost', async () => {
+		class FullDir extends MemoryDir {
+			override async write(): Promise<void> {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			}
+		}
+		const library = new StoredLibrary(async () => new LibraryStore(new FullDir(), true, 'opfs'));
+		const r = await importLibrary(deps(library, []), picked, new AbortController().signal, {
+			units: 2,
+			bytes: 1e9,
+			settleBytes: 0,
+			lanes: 1
+		});
+		expect(r.missionIds.sort()).toEqual(ids);
+		expect(library.missions).toEqual([]);
+		expect(library.where).toBe('memory');
+		expect(library.why).toMatch(/refused to store/);
+		// The scratch catalogs' rows went with them; the files were loaded into the tab's engine.
+		expect(await engineIds()).toEqual(ids);
+		const [n] = await db.query<{ n: number }>(
+			"SELECT count(*)::INTEGER AS n FROM rssi_sample WHERE mission_id = 'imp-d'"
+		);
+		expect(n?.n).toBe(230);
+	});
 });

@@ -1,14 +1,13 @@
 /**
- * A library import (issue 15): many missions chosen or dropped at once. Loaded in chunks of a few
- * dozen mission folders (three write batches, so the workers decode one batch while the engine
- * writes the one before), read from disk when the one before is kept, so the tab holds one
- * chunk's file bytes at a time. Where the browser keeps the library (OPFS), the engine keeps
- * only what the library table and the fleet view need: each chunk's library rows and dwell are
- * computed, its files stored, and its rows dropped from the engine (DuckDB gives the memory
- * back). A mission's rows come back when it is opened (or all, with "Load all"), exactly as after
- * a reload: one state, whatever the size, and 100 flight hours fit in the tab. Without storage
- * the rows stay in the engine. Progress says files, bytes, rows and time left; the import can be
- * cancelled between chunks (what was imported before stays).
+ * A library import (issue 15): many missions chosen or dropped at once, in chunks of a few mission
+ * folders read from disk as the lane takes them (library-lane.ts), so the tab holds a chunk's file
+ * bytes at a time. Where the browser keeps the library (OPFS), the rows never enter the tab's
+ * engine: each chunk goes into a scratch catalog of an engine of the import's own, its library
+ * rows and dwell are computed there every `settleBytes`, the catalog is detached and its files
+ * stored (library-keep.ts); the engine is ended with the import, so its memory goes back. A
+ * mission's rows come back when it is opened (or all, with "Load all"), exactly as after a reload.
+ * Without storage the rows go into the tab's engine and stay. Progress says files, bytes, rows
+ * and time left; the import can be cancelled between chunks (what was imported before stays).
  */
 import type { Db } from '$lib/db/types';
 import type { IngestResult } from '$lib/ingest';
@@ -98,8 +97,8 @@ export async function importLibrary(
 	// Rows that leave the engine once kept are written into scratch catalogs (db/scratch.ts):
 	// uncompressed, so a COMMIT does not compress them, and detached whole once kept. They are
 	// made in engines of the import's own where there can be (ended at the end: the memory their
-	// work took, ~370 MB of wasm heap at 100 hours, goes back), one per lane: DuckDB-WASM runs
-	// one thread, so two lanes keep both cores of a laptop busy.
+	// work took, ~370 MB of wasm heap at 100 hours, goes back), one per lane. DuckDB-WASM runs one
+	// thread, but two lanes on this 2-core box were 13 % faster for 730–830 MB, so one is the default.
 	const scratchy = dropRows && !!deps.db.scratch;
 	if (scratchy) await contractColumns(deps.db);
 	const lanes = scratchy && deps.db.isolated ? chunk.lanes : 1;
