@@ -56,6 +56,16 @@ afterAll(async () => {
 	oldServer?.close();
 });
 
+/** The db, recording the table each Arrow insert goes to (a contract table: appended as it is). */
+function inserts(d: Db): { db: Db; tables: string[] } {
+	const tables: string[] = [];
+	const insert = d.insertArrowIpc?.bind(d);
+	return {
+		tables,
+		db: { ...d, insertArrowIpc: (t, ipc, append) => (tables.push(t), insert!(t, ipc, append)) }
+	};
+}
+
 /** fetch that records what was asked (method, path and range). */
 const recording: typeof fetch = (input, init) => {
 	const req = new Request(input, init);
@@ -80,8 +90,12 @@ describe('a fleet archive opened by URL', () => {
 	it('loads one mission by range reads; its neighbours stay out; KPIs equal the manifest', async () => {
 		requests.length = 0;
 		const b = missions.find((m) => m.mission_id === 'arb-b')!;
-		const r = await loadArchiveMission(db, root, b, recording);
+		const spy = inserts(db);
+		const r = await loadArchiveMission(spy.db, root, b, recording);
 		expect(r.missionIds).toEqual(['arb-b']);
+		// The index said which rows are the mission's: every table appended as it is, no stage table.
+		expect(spy.tables.length).toBe(b.parts.length);
+		expect(spy.tables).not.toContain('ingest_stage');
 		// By the index: one range read per file (its row groups and footer, small files), no
 		// size request, no whole file.
 		expect(requests.every((q) => q.startsWith('GET') && q.includes('bytes='))).toBe(true);
@@ -106,7 +120,10 @@ describe('a fleet archive opened by URL', () => {
 		const other = await openNodeDb();
 		try {
 			requests.length = 0;
-			expect((await loadArchiveMission(other, oldRoot, b, recording)).missionIds).toEqual(['arb-b']);
+			const spy = inserts(other);
+			expect((await loadArchiveMission(spy.db, oldRoot, b, recording)).missionIds).toEqual(['arb-b']);
+			// Without the index the row groups hold neighbours too: staged and filtered.
+			expect(spy.tables).toContain('ingest_stage');
 			expect(requests.filter((q) => q.startsWith('HEAD'))).toHaveLength(b.parts.length);
 			const sql = 'SELECT * FROM rssi_sample ORDER BY t';
 			expect(await other.query(sql)).toEqual(await db.query(sql));
