@@ -12,6 +12,8 @@ import type { Db } from '../../src/lib/db/types';
 import { ingest } from '../../src/lib/ingest';
 import { contractColumns } from '../../src/lib/ingest/columns';
 import { decodeFile } from '../../src/lib/ingest/decode';
+import { projectParquet } from '../../src/lib/ingest/parquet-project';
+import { tableFromIPC } from 'apache-arrow';
 import { miniMission } from '../support/mini-mission';
 import { parquetFiles, writeMissionDir } from '../support/mission-files';
 
@@ -40,6 +42,31 @@ describe('parquet-wasm on the load path', () => {
 		const bytes = new Uint8Array(readFileSync(path.join(dir, 'rssi_sample.parquet')));
 		const staged = await decodeFile(bytes, cols);
 		expect(staged.typed).toBe(true);
+	});
+
+	it('decodes only the asked columns (a new footer), with the same values and exact types', async () => {
+		const all = (await contractColumns(db)).get('rssi_sample') ?? [];
+		const cols = all.filter((c) => ['mission_id', 't', 't_rel_s', 'rssi_dbm'].includes(c.name));
+		const bytes = new Uint8Array(readFileSync(path.join(dir, 'rssi_sample.parquet')));
+		const narrow = await decodeFile(bytes, cols);
+		const whole = await decodeFile(bytes, all);
+		expect(narrow.exact).toBe(true);
+		const a = tableFromIPC(narrow.ipc);
+		const b = tableFromIPC(whole.ipc);
+		expect(a.schema.fields.map((f) => f.name)).toEqual(cols.map((c) => c.name));
+		expect(a.numRows).toBe(b.numRows);
+		for (const c of cols) expect([...a.getChild(c.name)!]).toEqual([...b.getChild(c.name)!]);
+		// The projection leaves the other columns' chunks undecoded: the stream is smaller.
+		expect(narrow.ipc.length).toBeLessThan(whole.ipc.length / 2);
+	});
+
+	it('reads a footer it cannot project as the whole file (no projection, same rows)', () => {
+		expect(projectParquet(new Uint8Array([1, 2, 3]), ['t'])).toBeNull();
+		const bytes = new Uint8Array(readFileSync(path.join(dir, 'rssi_sample.parquet')));
+		// Every column asked: nothing to leave out.
+		expect(projectParquet(bytes, ['mission_id', 't', 't_rel_s', 'seq', 'rssi_dbm', 'rssi_raw_dbm',
+			'noise_floor_dbm', 'snr_db', 'above_trigger', 'detected', 'confidence_pct', 'frequency_hz',
+			'system_state'])).toBeNull();
 	});
 
 	it('loads the rows native DuckDB reads from the same file', async () => {

@@ -149,7 +149,8 @@ function facade(
 			await c.query(USE_CATALOG);
 			return facade(adb, c, worker, false);
 		},
-		scratch: () => openScratch(db.fork as () => Promise<Db>, schemaStatements()),
+		scratch: (after = []) =>
+			openScratch(db.fork as () => Promise<Db>, [...schemaStatements(), ...after]),
 		isolated: () => startEngine(false),
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {

@@ -111,7 +111,7 @@ function connection(
 			await c.exec(USE_CATALOG);
 			return c;
 		},
-		scratch: () => openScratch(db.fork as () => Promise<Db>, schema),
+		scratch: (after = []) => openScratch(db.fork as () => Promise<Db>, [...schema, ...after]),
 		async close(): Promise<void> {
 			conn.close();
 			if (owner) bindings.reset();

@@ -39,8 +39,9 @@ export interface Db {
 	/**
 	 * A connection to a fresh, uncompressed in-memory catalog with the contract schema (see
 	 * scratch.ts): the same SQL runs there, and closing it drops every row it holds at once.
+	 * `after`: statements run once the schema is in (a library import narrows its tables).
 	 */
-	scratch?(): Promise<Db>;
+	scratch?(after?: readonly string[]): Promise<Db>;
 	/**
 	 * A new engine of its own (its own worker, the contract schema, nothing loaded). Closing it
 	 * ends the worker, and the memory its work took goes back to the system: a wasm heap never

@@ -9,13 +9,42 @@ export type ContractColumns = Map<ContractTable, ContractColumn[]>;
 // read once per database (the first information_schema query costs ~0.4 s in the browser).
 const own = new WeakMap<Db, Promise<ContractColumns>>();
 
+/** Only these columns of these tables (a library import's scratch catalog, library-keep.ts). */
+export type Narrow = Partial<Record<ContractTable, readonly string[]>>;
+
 /**
  * Give `db` the columns another database of the same schema answered (a scratch catalog holds
- * the app's own schema: asking information_schema again cost ~0.4 s per catalog).
+ * the app's own schema: asking information_schema again cost ~0.4 s per catalog), less the
+ * columns `narrow` leaves out (dropped from its tables by `narrowing`).
  */
-export function sameColumns(db: Db, like: Db): void {
+export function sameColumns(db: Db, like: Db, narrow: Narrow = {}): void {
 	const p = own.get(like);
-	if (p) own.set(db, p);
+	if (p)
+		own.set(
+			db,
+			p.then((cols) => narrowed(cols, narrow))
+		);
+}
+
+/** The columns left once `narrow` is applied. */
+export function narrowed(cols: ContractColumns, narrow: Narrow): ContractColumns {
+	return new Map(
+		[...cols].map(([t, list]) => {
+			const keep = narrow[t];
+			return [t, keep ? list.filter((c) => keep.includes(c.name)) : list];
+		})
+	);
+}
+
+/** The statements that drop from a catalog's tables the columns `narrow` leaves out. */
+export function narrowing(cols: ContractColumns, narrow: Narrow): string[] {
+	return [...cols].flatMap(([t, list]) => {
+		const keep = narrow[t];
+		if (!keep) return [];
+		return list
+			.filter((c) => !keep.includes(c.name))
+			.map((c) => `ALTER TABLE "${t}" DROP COLUMN "${c.name}"`);
+	});
 }
 
 /**

@@ -10,6 +10,7 @@
  * decoding workers in the browser, from bytes in Node (tests, benchmarks).
  */
 import init, { readParquet } from 'parquet-wasm/esm';
+import { projectParquet } from './parquet-project';
 
 /** Rows per Arrow batch: the default 1 024 makes ~36 batches for one hour of RSSI. */
 export const BATCH_ROWS = 65_536;
@@ -35,7 +36,9 @@ export function parquetWasmStarted(): boolean {
 
 /**
  * Decode `columns` (all when omitted) of a whole Parquet file (or of some row groups, or of some
- * rows of them) to one Arrow IPC stream with the file's own types. Throws parquet-wasm's error for a file it cannot read.
+ * rows of them) to one Arrow IPC stream with the file's own types. Throws parquet-wasm's error
+ * for a file it cannot read. `readParquet` ignores `columns`, so the file is first given a footer
+ * that names only them (parquet-project.ts): the other columns are neither decoded nor returned.
  */
 export async function parquetWasmToIpc(
 	bytes: Uint8Array,
@@ -45,9 +48,8 @@ export async function parquetWasmToIpc(
 ): Promise<Uint8Array> {
 	if (!ready) throw new Error('parquet-wasm is not initialised (initParquetWasm first)');
 	await ready;
-	const table = readParquet(bytes, {
+	const table = readParquet((columns && projectParquet(bytes, columns)) || bytes, {
 		batchSize: BATCH_ROWS,
-		...(columns ? { columns } : {}),
 		...(rowGroups ? { rowGroups } : {}),
 		// Rows counted from the first of `rowGroups`: only they are decoded into the table.
 		...(rows ?? {})

@@ -43,7 +43,7 @@ export async function writeBulk(
 	const insert = db.insertArrowIpc?.bind(db);
 	if (!insert) throw new Error('This database cannot take Arrow data (insertArrowIpc)');
 	return inTransaction(db, folders[0]?.first ?? '', async (at) => {
-		const direct = await newMissions(db, folders);
+		const direct = await timed('import:new-missions', () => newMissions(db, folders));
 		const byFolder: string[][] = direct ?? folders.map(() => []);
 		if (!direct) await openFresh(db);
 		for (const table of CONTRACT_TABLES) {

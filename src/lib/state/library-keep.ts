@@ -4,6 +4,7 @@
  * stored, then their rows let go of.
  */
 import type { Db } from '$lib/db/types';
+import type { Narrow } from '$lib/ingest/columns';
 import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
 import { missionKpiSql } from '$lib/queries/kpi-mission-kpis';
@@ -25,6 +26,18 @@ export interface LibraryRows {
 	kpis: Awaited<ReturnType<typeof missionKpiSql>>;
 	dwell: Awaited<ReturnType<typeof stateDwell>>;
 }
+
+/**
+ * The only columns of the two big tables that the library-row queries below read (with `t`,
+ * whose NOT NULL the contract checks and whose span the import summary counts). A library
+ * import decodes and writes no others: 4 of rssi_sample's 14 columns, 7 of vehicle_telemetry's
+ * 26. The whole files are what is stored, and a mission opened later loads from them.
+ * `library-keep.test.ts` holds these queries to the same answers as on the whole tables.
+ */
+export const LIBRARY_READS: Narrow = {
+	rssi_sample: ['mission_id', 't', 't_rel_s', 'rssi_dbm'],
+	vehicle_telemetry: ['mission_id', 't', 't_rel_s', 'lat_deg', 'lon_deg', 'north_m', 'east_m']
+};
 
 /** The library rows and dwell of the chunks loaded since the last settle, in one pass. */
 export async function libraryRows(

@@ -6,13 +6,13 @@
 import type { Db } from '$lib/db/types';
 import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
-import { sameColumns } from '$lib/ingest/columns';
+import { contractColumns, narrowing, sameColumns } from '$lib/ingest/columns';
 import { readUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { IngestError } from '$lib/ingest/notes';
 import { importCounts } from '$lib/queries/ingest-import-counts';
 import { addCounts, alreadyLoaded } from '$lib/transforms/import-summary';
 import type { CHUNK, ImportDeps, LibraryImport } from './library-import';
-import { keep, libraryRows, type Chunk } from './library-keep';
+import { LIBRARY_READS, keep, libraryRows, type Chunk } from './library-keep';
 
 /** What a lane of an import shares with the others. */
 export interface Lane {
@@ -60,8 +60,12 @@ export async function runLane(l: Lane): Promise<void> {
 			out.tally.failed += errors.length;
 			if (engine && !scratch) {
 				const e = await engine;
-				scratch = await timed('import:scratch', () => (e.scratch as () => Promise<Db>)());
-				sameColumns(scratch, deps.db);
+				// Only the columns the library rows read (one statement: one worker round trip).
+				const narrow = narrowing(await contractColumns(deps.db), LIBRARY_READS).join(';\n');
+				scratch = await timed('import:scratch', () =>
+					(e.scratch as (after: string[]) => Promise<Db>)(narrow ? [narrow] : [])
+				);
+				sameColumns(scratch, deps.db, LIBRARY_READS);
 			}
 			const into = scratch ?? deps.db;
 			let result: IngestResult | null = null;
