@@ -17,6 +17,15 @@ export interface NamedBytes {
 }
 
 /**
+ * A file's body for hashing and storing: the picked file itself where there is one of the same
+ * size (a worker hashes it and OPFS copies it without the page's main thread handling the
+ * bytes: 344 MB at 100 hours), else the bytes.
+ */
+export function bodyOf(f: NamedBytes): Uint8Array | Blob {
+	return f.blob && f.blob.size === f.bytes.length ? f.blob : f.bytes;
+}
+
+/**
  * A file by name read lazily by ranges (a Pi's mission over HTTP): the only other file shape.
  * Each slice must be a buffer of its own: it may be handed over to a decoding worker.
  */

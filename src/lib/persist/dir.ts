@@ -4,13 +4,17 @@
  * only sees this interface, so its logic is tested in Node on the memory folder.
  */
 
+/** A part of a stored file: bytes, or a file on disk (a Blob). */
+export type Part = Uint8Array | Blob;
+
 export interface Dir {
 	read(name: string): Promise<Uint8Array>;
 	/**
 	 * Write a whole file from its parts, in order (no joined copy of a mission's files). OPFS
-	 * commits a writable on close, so a crash keeps the old file.
+	 * commits a writable on close, so a crash keeps the old file. A part may be a picked file:
+	 * the browser copies it without the page reading it.
 	 */
-	write(name: string, parts: Uint8Array | Uint8Array[]): Promise<void>;
+	write(name: string, parts: Part | Part[]): Promise<void>;
 	remove(name: string): Promise<void>;
 	list(): Promise<string[]>;
 }
@@ -23,8 +27,12 @@ export class MemoryDir implements Dir {
 		if (!f) throw new Error(`No stored file ${name}`);
 		return f;
 	}
-	async write(name: string, parts: Uint8Array | Uint8Array[]): Promise<void> {
-		const list = Array.isArray(parts) ? parts : [parts];
+	async write(name: string, parts: Part | Part[]): Promise<void> {
+		const list = await Promise.all(
+			(Array.isArray(parts) ? parts : [parts]).map(async (p) =>
+				p instanceof Blob ? new Uint8Array(await p.arrayBuffer()) : p
+			)
+		);
 		const all = new Uint8Array(list.reduce((n, p) => n + p.length, 0));
 		let at = 0;
 		for (const p of list) all.set(p, (at += p.length) - p.length);
@@ -46,12 +54,12 @@ export class OpfsDir implements Dir {
 		const f = await (await this.handle.getFileHandle(name)).getFile();
 		return new Uint8Array(await f.arrayBuffer());
 	}
-	async write(name: string, parts: Uint8Array | Uint8Array[]): Promise<void> {
+	async write(name: string, parts: Part | Part[]): Promise<void> {
 		const h = await this.handle.getFileHandle(name, { create: true });
 		const w = await h.createWritable();
 		try {
 			for (const p of Array.isArray(parts) ? parts : [parts])
-				await w.write(p as Uint8Array<ArrayBuffer>);
+				await w.write(p as Uint8Array<ArrayBuffer> | Blob);
 			await w.close();
 		} catch (e) {
 			await w.abort().catch(() => undefined);

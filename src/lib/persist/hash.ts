@@ -4,8 +4,14 @@
  * library import there took 80–130 ms of the page's main thread, chunk after chunk.
  */
 
+/** A part to hash: bytes, or a picked file (read where it is hashed). */
+export type HashPart = Uint8Array | Blob;
+
 /** SHA-256 of the parts laid end to end, here (Node, tests, the worker itself). */
-export async function hashHere(parts: readonly Uint8Array[]): Promise<string> {
+export async function hashHere(given: readonly HashPart[]): Promise<string> {
+	const parts = await Promise.all(
+		given.map(async (p) => (p instanceof Blob ? new Uint8Array(await p.arrayBuffer()) : p))
+	);
 	const total = parts.reduce((n, p) => n + p.length, 0);
 	const all = new Uint8Array(total);
 	let at = 0;
@@ -15,7 +21,7 @@ export async function hashHere(parts: readonly Uint8Array[]): Promise<string> {
 }
 
 /** A hashing job and its answer. */
-export type HashJob = { id: number; parts: Uint8Array[] };
+export type HashJob = { id: number; parts: HashPart[] };
 export type HashReply = { id: number; hash?: string; error?: string };
 
 let worker: Worker | null = null;
@@ -23,7 +29,7 @@ let jobs = 0;
 const waiting = new Map<number, { ok(hash: string): void; fail(e: Error): void }>();
 
 /** SHA-256 of the parts laid end to end: in a worker where the page has one, else here. */
-export function contentHash(...parts: Uint8Array[]): Promise<string> {
+export function contentHash(...parts: HashPart[]): Promise<string> {
 	if (typeof window === 'undefined' || typeof Worker === 'undefined') return hashHere(parts);
 	if (!worker) {
 		worker = new Worker(new URL('./hash-worker.ts', import.meta.url), { type: 'module' });
@@ -38,7 +44,8 @@ export function contentHash(...parts: Uint8Array[]): Promise<string> {
 	const w = worker;
 	return new Promise((ok, fail) => {
 		waiting.set(id, { ok, fail });
-		// Copied to the worker (the page keeps its bytes to store them).
+		// Bytes are copied to the worker (the page keeps them to store them); a picked file is a
+		// handle the worker reads itself.
 		w.postMessage({ id, parts } satisfies HashJob);
 	});
 }

@@ -13,7 +13,7 @@
  * does not write it, and says so. Without OPFS (a private window) or storage quota, the library
  * works in memory for the session and says so.
  */
-import type { NamedBytes } from '$lib/ingest/files';
+import { bodyOf, type NamedBytes } from '$lib/ingest/files';
 import type { Dir } from './dir';
 
 /** What the library shows of a stored mission without its rows in the engine. */
@@ -105,10 +105,7 @@ export class LibraryStore {
 				parts.push({ name: f.name, offset, length: f.bytes.length });
 				offset += f.bytes.length;
 			}
-			await this.dir.write(
-				key,
-				src.files.map((f) => f.bytes)
-			);
+			await this.dir.write(key, src.files.map(bodyOf));
 			stored.push({ key, bytes: offset, hash: src.hash, parts });
 		}
 		const ids = new Set(missions.map((m) => m.mission_id));
