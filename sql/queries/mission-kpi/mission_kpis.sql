@@ -152,10 +152,19 @@ seg AS (
 	FROM (SELECT DISTINCT mission_id, t_rel_s, pursuit_end_s FROM det0)
 	WHERE pursuit_end_s IS NOT NULL
 ),
+-- Only the telemetry inside some pursuit reaches the ASOF join, whose sort of every row by
+-- (mission_id, t_rel_s) was half of this query (1.3 of 2.3 s over 146 one-hour missions).
+seg_span AS (
+	SELECT mission_id, min(t_rel_s) AS lo_s, max(pursuit_end_s) AS hi_s FROM seg GROUP BY mission_id
+),
+seg_tel AS (
+	SELECT v.* FROM tel v JOIN seg_span b USING (mission_id)
+	WHERE v.t_rel_s >= b.lo_s AND v.t_rel_s <= b.hi_s
+),
 seg_min AS (
 	SELECT s.mission_id, s.t_rel_s, s.pursuit_end_s, min(sqrt(((v.lat_deg - ref.lat_deg) * m.k_lat) ^ 2
 			+ ((v.lon_deg - ref.lon_deg) * m.k_lon) ^ 2)) AS seg_m
-	FROM tel v
+	FROM seg_tel v
 	ASOF JOIN seg s ON s.mission_id = v.mission_id AND s.t_rel_s <= v.t_rel_s
 	JOIN ref ON ref.mission_id = v.mission_id
 	JOIN m ON m.mission_id = v.mission_id
