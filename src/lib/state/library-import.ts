@@ -130,6 +130,10 @@ export async function importLibrary(
 		out,
 		dropRows,
 		scratchy,
+		live: () => {
+			if (signal.aborted) out.cancelled = true;
+			return !signal.aborted;
+		},
 		take: () => {
 			if (signal.aborted) out.cancelled = true;
 			return taken < chunks.length && !signal.aborted ? (chunks[taken++] ?? null) : null;

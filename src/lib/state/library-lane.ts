@@ -24,6 +24,8 @@ export interface Lane {
 	scratchy: boolean;
 	/** The next chunk to import, or null when none is left or the import is cancelled. */
 	take(): PickedFile[][] | null;
+	/** False once the import is cancelled (a chunk read ahead is then not imported). */
+	live(): boolean;
 	read(files: number): void;
 	done(bytes: number): void;
 }
@@ -47,15 +49,28 @@ export async function runLane(l: Lane): Promise<void> {
 	let storing: Promise<void> = Promise.resolve();
 	const settle = async (db: Db): Promise<void> => {
 		const batch = pending.splice(0);
-		const rows = await libraryRows(db, batch, (run) => turn(db, run));
+		// The batch's rows per table are counted here too, once, rather than after every chunk.
+		const [rows, counts] = await Promise.all([
+			libraryRows(db, batch, (run) => turn(db, run)),
+			timed('import:counts', () => turn(db, () => importCounts(db)))
+		]);
+		out.tally = addCounts(out.tally, counts, rows.ids);
+		l.done(0); // the rows counted are shown
 		await scratch?.close();
 		scratch = null;
 		await storing;
 		storing = keep(deps, db !== deps.db, batch, rows);
 	};
 	try {
-		for (let units = l.take(); units; units = l.take()) {
-			const { files, errors } = await timed('import:wait-read', () => readUnits(units));
+		// The next chunk is read while this one goes in (its decoding starts as soon as it is).
+		const next = (): { units: PickedFile[][]; read: ReturnType<typeof readUnits> } | null => {
+			const units = l.take();
+			return units ? { units, read: readUnits(units) } : null;
+		};
+		for (let chunk = next(); chunk && l.live();) {
+			const reading = chunk.read;
+			const { files, errors } = await timed('import:wait-read', () => reading);
+			chunk = l.live() ? next() : null;
 			out.errors.push(...errors);
 			out.tally.failed += errors.length;
 			if (engine && !scratch) {
@@ -80,7 +95,7 @@ export async function runLane(l: Lane): Promise<void> {
 				out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
 			}
 			if (result) {
-				await tallyChunk(into, out, result);
+				await tallyChunk(into, out, result, !l.dropRows);
 				if (!l.dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
 				else pending.push({ files, result });
 			}
@@ -99,14 +114,22 @@ export async function runLane(l: Lane): Promise<void> {
 
 const bytesOf = (files: NamedBytes[]): number => files.reduce((n, f) => n + f.bytes.length, 0);
 
-/** Add a chunk's missions, rows, notes and errors to the import's tally. */
-async function tallyChunk(db: Db, out: LibraryImport, result: IngestResult): Promise<void> {
+/**
+ * Add a chunk's missions, notes and errors to the import's tally, and its rows when `count`
+ * (else the settle counts them).
+ */
+async function tallyChunk(
+	db: Db,
+	out: LibraryImport,
+	result: IngestResult,
+	count: boolean
+): Promise<void> {
 	const ids = result.missionIds;
 	out.missionIds.push(...ids);
 	out.errors.push(...result.errors);
 	out.notes.push(...result.notes);
-	const counts = ids.length ? await timed('import:counts', () => importCounts(db)) : [];
-	out.tally = addCounts(out.tally, counts, ids);
+	if (count && ids.length)
+		out.tally = addCounts(out.tally, await timed('import:counts', () => importCounts(db)), ids);
 	out.tally.already += alreadyLoaded(result.notes);
 	out.tally.failed += result.errors.length;
 }
