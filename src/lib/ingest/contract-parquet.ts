@@ -4,13 +4,19 @@
  * pool in contract order. The writer (write.ts) then inserts the Arrow batches as they are ready.
  * Folders read by ranges are planned the same way in remote.ts.
  */
-import { CONTRACT_VERSION, CONTRACT_VERSION_KEY, isContractTable } from '$lib/contract';
+import {
+	CONTRACT_TABLES,
+	CONTRACT_VERSION,
+	CONTRACT_VERSION_KEY,
+	isContractTable
+} from '$lib/contract';
 import type { ContractTable } from '$lib/contract';
 import type { Db } from '$lib/db/types';
 import type { ContractColumns } from './columns';
 import { fileOf, type NamedBytes } from './files';
 import { IngestError, type IngestNote } from './notes';
 import { parquetInfo, type ContractColumn, type ParquetInfo } from './parquet';
+import type { Staged } from './decode';
 import { decodeParquet } from './parquet-offthread';
 import { writeTables, type TableWrite } from './write';
 
@@ -54,7 +60,8 @@ export function hasMissionId(cols: ContractColumn[]): boolean {
  */
 export function planFolder(
 	group: { table: ContractTable; file: NamedBytes }[],
-	mine: ContractColumns
+	mine: ContractColumns,
+	defer = false
 ): FolderPlan {
 	const plan: FolderPlan = {
 		first: group[0]?.file.name ?? '',
@@ -76,11 +83,30 @@ export function planFolder(
 	}
 	plan.tables = sortByContract(infos).map(({ table, file, info }) => {
 		const cols = presentColumns(mine, table, info);
-		const started = hasMissionId(cols) ? decodeParquet(file.bytes, cols, file.blob) : null;
-		started?.catch(() => undefined);
-		return { table, file: file.name, cols, ipc: started ? () => started : null };
+		if (!hasMissionId(cols)) return { table, file: file.name, cols, ipc: null };
+		let started: Promise<Staged> | null = null;
+		const ipc = (): Promise<Staged> => {
+			if (!started) {
+				started = decodeParquet(file.bytes, cols);
+				started.catch(() => undefined);
+			}
+			return started;
+		};
+		if (!defer) void ipc();
+		return { table, file: file.name, cols, ipc };
 	});
 	return plan;
+}
+
+/**
+ * Start decoding deferred plans (planFolder's `defer`) table by table across the folders, in the
+ * order a bulk write takes them: every folder's mission table first (the write reads its ids
+ * before anything goes in), then their rssi_sample, and so on. Started folder by folder, the
+ * last folder's mission table waited behind the whole batch.
+ */
+export function startDecoding(plans: FolderPlan[]): void {
+	for (const table of CONTRACT_TABLES)
+		for (const p of plans) for (const t of p.tables) if (t.table === table) void t.ipc?.();
 }
 
 /**

@@ -22,9 +22,6 @@ export interface Staged {
 	exact?: boolean;
 }
 
-/** A decoding worker's answer to a file it could not read itself (the page then sends the bytes). */
-export const BLOB_UNREADABLE = 'blob-unreadable';
-
 let wasm: Promise<boolean> | null = null;
 
 /** True once parquet-wasm runs in this thread (instantiated from the app's own asset). */

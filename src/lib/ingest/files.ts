@@ -10,8 +10,8 @@ export interface NamedBytes {
 	name: string;
 	bytes: Uint8Array;
 	/**
-	 * The file on disk the bytes were read from (a picked file), when there is one: a decoding
-	 * worker reads it itself rather than being handed a copy made on the page's main thread.
+	 * The file on disk the bytes were read from (a picked file), when there is one: it is
+	 * stored as it is (see bodyOf).
 	 */
 	blob?: Blob;
 }

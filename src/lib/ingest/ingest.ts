@@ -6,7 +6,13 @@
 import type { ContractTable } from '$lib/contract';
 import type { Db } from '$lib/db/types';
 import { contractColumns } from './columns';
-import { contractTableOf, planFolder, writeFolder, type FolderPlan } from './contract-parquet';
+import {
+	contractTableOf,
+	planFolder,
+	startDecoding,
+	writeFolder,
+	type FolderPlan
+} from './contract-parquet';
 import { loadDuckDbFile } from './duckdb-file';
 import { dirOf, type NamedBytes } from './files';
 import { detectKind } from './importers/detect';
@@ -179,7 +185,7 @@ async function writeFolders(
 	const plans: (FolderPlan | undefined)[] = [];
 	const planOf = (i: number): FolderPlan => {
 		const t0 = performance.now();
-		plans[i] ??= planFolder(groups[i] ?? [], mine);
+		plans[i] ??= planFolder(groups[i] ?? [], mine, true);
 		performance.measure('pisad:import:plan', { start: t0, end: performance.now() });
 		return plans[i];
 	};
@@ -189,11 +195,14 @@ async function writeFolders(
 			if (!plans[k]) await yieldToPage();
 			batch.push(planOf(k));
 		}
+		startDecoding(batch);
 		// The next batch decodes while this one is written (planned one folder per page turn).
+		const ahead: FolderPlan[] = [];
 		for (let k = i + BATCH_FOLDERS; k < Math.min(groups.length, i + 2 * BATCH_FOLDERS); k++) {
 			await yieldToPage();
-			planOf(k);
+			ahead.push(planOf(k));
 		}
+		startDecoding(ahead);
 		const whole = batch.filter((p) => p.error === undefined);
 		let written = false;
 		if (whole.length > 1) {

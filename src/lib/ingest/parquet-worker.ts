@@ -3,7 +3,7 @@
  * WebGL start-up and the decoding of a dropped mission then run side by side instead of in turns,
  * and a mission downloaded from the Pi decodes without stalling the live view.
  */
-import { BLOB_UNREADABLE, decodeFile, decodePieces, decodeRowGroups } from './decode';
+import { decodeFile, decodePieces, decodeRowGroups } from './decode';
 import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 
@@ -14,7 +14,6 @@ import type { SparseFile } from './sparse';
 export type DecodeWork = { columns: ContractColumn[] } & (
 	| { bytes: Uint8Array }
 	| { file: SparseFile }
-	| { blob: Blob }
 	| { groups: SparseFile; rowGroups: number[]; rows?: { offset: number; limit: number } }
 );
 /** Id 0: a warm-up, not answered. */
@@ -32,14 +31,7 @@ self.onmessage = async (e: MessageEvent<DecodeJob>) => {
 			if (!s) return void (self as unknown as Worker).postMessage({ id, none: true });
 			return void (self as unknown as Worker).postMessage({ id, ...s }, [s.ipc.buffer]);
 		}
-		let bytes: Uint8Array;
-		if ('blob' in job) {
-			try {
-				bytes = new Uint8Array(await job.blob.arrayBuffer());
-			} catch {
-				return void (self as unknown as Worker).postMessage({ id, error: BLOB_UNREADABLE });
-			}
-		} else bytes = 'bytes' in job ? job.bytes : new Uint8Array();
+		const bytes = 'bytes' in job ? job.bytes : new Uint8Array();
 		const { ipc, typed, exact } = await ('file' in job
 			? decodePieces(job.file, columns)
 			: decodeFile(bytes, columns));

@@ -44,9 +44,12 @@ export function contentHash(...parts: HashPart[]): Promise<string> {
 	const w = worker;
 	return new Promise((ok, fail) => {
 		waiting.set(id, { ok, fail });
-		// Bytes are copied to the worker (the page keeps them to store them); a picked file is a
-		// handle the worker reads itself.
-		w.postMessage({ id, parts } satisfies HashJob);
+		// Bytes go over as copies handed to the worker (one copy, made here: the page keeps its
+		// bytes). A worker reading picked files again itself took more of the two cores.
+		const copies = parts.map((p) => (p instanceof Blob ? p : p.slice()));
+		w.postMessage({ id, parts: copies } satisfies HashJob, {
+			transfer: copies.flatMap((p) => (p instanceof Blob ? [] : [p.buffer]))
+		});
 	});
 }
 

@@ -58,7 +58,7 @@ export interface LibraryImport {
 }
 
 /** How often a library import's progress is shown, ms. */
-export const PROGRESS_MS = 250;
+export const PROGRESS_MS = 500;
 
 /** Import picked files chunk by chunk (see the module comment). */
 export async function importLibrary(

@@ -6,7 +6,6 @@
  */
 import type { NamedBytes } from '$lib/ingest';
 import type { IngestSource } from '$lib/ingest/importers/route';
-import { bodyOf } from '$lib/ingest/files';
 import { storageEstimate } from '$lib/persist/dir';
 import {
 	contentHash,
@@ -103,7 +102,7 @@ export class StoredLibrary {
 		const byName: Record<string, NamedBytes> = Object.fromEntries(files.map((f) => [f.name, f]));
 		for (const s of sources) {
 			const mine = s.files.map((n) => byName[n]).filter((f): f is NamedBytes => !!f);
-			const source: Source = { files: mine, hash: await contentHash(...mine.map(bodyOf)) };
+			const source: Source = { files: mine, hash: await contentHash(...mine.map((f) => f.bytes)) };
 			for (const id of s.missionIds) if (!this.has(id)) this.#pending.set(id, source);
 		}
 		// The library's rows may have answered while the files were hashed.
