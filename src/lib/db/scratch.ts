@@ -19,9 +19,9 @@ export async function openScratch(fork: () => Promise<Db>, schema: readonly stri
 	const name = `pisad_scratch_${++made}`;
 	const conn = await fork();
 	try {
-		await conn.exec(`ATTACH ':memory:' AS ${name}`);
-		await conn.exec(`USE ${name}`);
-		for (const s of schema) await conn.exec(s);
+		// One exec, one worker round trip (the statements come split and trimmed; a newline before
+		// each ';' ends a trailing line comment).
+		await conn.exec([`ATTACH ':memory:' AS ${name}`, `USE ${name}`, ...schema].join('\n;\n'));
 	} catch (e) {
 		await conn.close();
 		throw e;

@@ -63,6 +63,11 @@ export interface IngestOptions {
 	maxBytes?: number;
 	/** Missions to skip as already loaded besides the database's own (kept in the library). */
 	known?: readonly string[];
+	/**
+	 * Every mission the database holds has a mission row or is in `known` (a library import's
+	 * scratch catalog): its RSSI rows are not scanned for more (withKnownMissions).
+	 */
+	knownOnly?: boolean;
 }
 
 /**
@@ -104,7 +109,8 @@ export async function ingest(
 			}
 			return writeFolders(db, [...folders.values()], out, tick);
 		},
-		opts.known
+		opts.known,
+		opts.knownOnly
 	);
 	if (errors.length && !out.missionIds.length && !out.tables.length) throw errors[0];
 	const quality: Record<string, DataQualityNote[]> = {};

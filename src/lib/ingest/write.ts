@@ -48,21 +48,31 @@ const depth = new WeakMap<Db, number>();
 
 /**
  * Run a load with the known-missions table open: read once here (plus `known`, missions kept
- * elsewhere), then every write skips the missions in it and adds the ones it writes. Loads must not run side by side on one connection
- * (the app's loader runs them one after another).
+ * elsewhere), then every write skips the missions in it and adds the ones it writes. Loads must
+ * not run side by side on one connection (the app's loader runs them one after another).
+ * `knownOnly`: every mission the database holds has a mission row or is in `known` (a library
+ * import's scratch catalog), so its RSSI rows are not scanned for more.
  */
 export async function withKnownMissions<T>(
 	db: Db,
 	run: () => Promise<T>,
-	known: readonly string[] = []
+	known: readonly string[] = [],
+	knownOnly = false
 ): Promise<T> {
 	const d = depth.get(db) ?? 0;
-	if (d === 0) await timed('import:known', () => db.exec(sqlText('ingest/known_open')));
-	// Missions known outside this database (a library import writes into a scratch catalog).
-	if (d === 0 && known.length)
-		await db.exec(
-			`INSERT INTO ingest_known VALUES ${known.map((id) => `('${id.replaceAll("'", "''")}')`).join(', ')}`
+	const listed = known.map((id) => `(${sqlString(id)})`).join(', ');
+	if (d === 0 && knownOnly)
+		await timed('import:known', () =>
+			db.exec(
+				`CREATE OR REPLACE TEMP TABLE ingest_known AS SELECT CAST(mission_id AS VARCHAR) AS mission_id
+				 FROM mission${listed ? ` UNION ALL SELECT * FROM (VALUES ${listed}) v(mission_id)` : ''}`
+			)
 		);
+	else if (d === 0) {
+		await timed('import:known', () => db.exec(sqlText('ingest/known_open')));
+		// Missions known outside this database.
+		if (listed) await db.exec(`INSERT INTO ingest_known VALUES ${listed}`);
+	}
 	depth.set(db, d + 1);
 	try {
 		return await run();

@@ -89,7 +89,9 @@ export async function runLane(l: Lane): Promise<void> {
 					? [...deps.stored.missions.map((m) => m.mission_id), ...out.missionIds]
 					: [];
 				result = await timed('import:ingest', () =>
-					turn(into, () => ingest(into, files, { known, onProgress: () => l.read(1) }))
+					turn(into, () =>
+						ingest(into, files, { known, knownOnly: !!scratch, onProgress: () => l.read(1) })
+					)
 				);
 			} catch (e) {
 				out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
