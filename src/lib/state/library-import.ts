@@ -17,6 +17,7 @@ import { checkSize, DEFAULT_MAX_BYTES } from '$lib/ingest/limits';
 import { IngestError } from '$lib/ingest/notes';
 import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
 import { releaseHasher } from '$lib/persist/hash';
+import { yieldToPage } from '$lib/perf';
 import {
 	alreadyLoaded,
 	emptyTally,
@@ -67,6 +68,16 @@ export async function importLibrary(
 	signal: AbortSignal,
 	chunk = CHUNK
 ): Promise<LibraryImport> {
+	// A picked file's size is asked of the browser the first time it is read (~0.2 ms each):
+	// read here in slices between page turns, not in one 0.3 s task for 1 460 files.
+	let slice = performance.now();
+	for (const p of picked) {
+		void p.file.size;
+		if (performance.now() - slice > 40) {
+			await yieldToPage();
+			slice = performance.now();
+		}
+	}
 	const { units, skipped } = sourceUnits(picked);
 	for (const u of units) for (const f of u) checkSize(f.path, f.file.size, DEFAULT_MAX_BYTES);
 	const chunks = chunkUnits(units, chunk);

@@ -10,13 +10,25 @@ export function formatDuration(seconds: number | null | undefined): string {
 	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
+// One formatter per digits: toLocaleString builds one per call (a 146-mission library table
+// spent ~35 ms of its one render task on it).
+const formats = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number): Intl.NumberFormat {
+	let f = formats.get(digits);
+	if (!f) {
+		f = new Intl.NumberFormat('en-US', {
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
+		formats.set(digits, f);
+	}
+	return f;
+}
+
 /** A number with fixed digits and a unit, or an em dash when missing. */
 export function formatNumber(v: number | null | undefined, digits = 1, unit = ''): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-	const text = v.toLocaleString('en-US', {
-		minimumFractionDigits: digits,
-		maximumFractionDigits: digits
-	});
+	const text = numberFormat(digits).format(v);
 	if (!unit) return text;
 	return unit === '°' ? `${text}°` : `${text} ${unit}`;
 }
