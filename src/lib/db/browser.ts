@@ -10,7 +10,13 @@ import { arrowToRows } from './arrow';
 import { pickBundle } from './bundles';
 import { toDbError } from './errors';
 import { openScratch } from './scratch';
-import { COMPRESSED_CATALOG, USE_CATALOG, sortSchemaPaths, splitSqlStatements } from './schema';
+import {
+	COMPRESSED_CATALOG,
+	oneScript,
+	USE_CATALOG,
+	sortSchemaPaths,
+	splitSqlStatements
+} from './schema';
 import type { Db, Row, SqlParam } from './types';
 
 /** The contract DDL and views, bundled at build time (sql/schema/*.sql, run in file-name order). */
@@ -81,8 +87,7 @@ async function startEngine(main: boolean): Promise<Db> {
 	});
 	const conn = await adb.connect();
 	const db = facade(adb, conn, worker, main ? 'main' : 'isolated');
-	for (const s of SETTINGS) await db.exec(s);
-	for (const s of schemaStatements()) await db.exec(s);
+	await db.exec(oneScript([...SETTINGS, ...schemaStatements()]));
 	if (main) performance.mark('duckdb:ready');
 	return db;
 }

@@ -80,3 +80,12 @@ export function sortSchemaPaths(paths: readonly string[]): string[] {
  */
 export const USE_CATALOG = 'USE pisad';
 export const COMPRESSED_CATALOG = ["ATTACH ':memory:' AS pisad (COMPRESS)", USE_CATALOG];
+
+/**
+ * Statements (split and trimmed, as splitSqlStatements returns them) as one text to run in one
+ * exec: one worker round trip instead of one per statement. A newline before each ';' ends a
+ * trailing line comment.
+ */
+export function oneScript(statements: readonly string[]): string {
+	return statements.join('\n;\n');
+}

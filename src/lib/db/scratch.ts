@@ -6,7 +6,7 @@
  * COMMIT compresses every row group it is handed (3.9 s of a 100-hour import, for rows that left
  * again at once), and they leave without a DELETE (DETACH gives the memory back whole).
  */
-import { USE_CATALOG } from './schema';
+import { oneScript, USE_CATALOG } from './schema';
 import type { Db } from './types';
 
 let made = 0;
@@ -19,9 +19,7 @@ export async function openScratch(fork: () => Promise<Db>, schema: readonly stri
 	const name = `pisad_scratch_${++made}`;
 	const conn = await fork();
 	try {
-		// One exec, one worker round trip (the statements come split and trimmed; a newline before
-		// each ';' ends a trailing line comment).
-		await conn.exec([`ATTACH ':memory:' AS ${name}`, `USE ${name}`, ...schema].join('\n;\n'));
+		await conn.exec(oneScript([`ATTACH ':memory:' AS ${name}`, `USE ${name}`, ...schema]));
 	} catch (e) {
 		await conn.close();
 		throw e;
