@@ -1,10 +1,12 @@
 /**
  * A library import (issue 15): many missions chosen or dropped at once, in chunks of a few mission
  * folders read from disk as the lane takes them (library-lane.ts), so the tab holds a chunk's file
- * bytes at a time. Where the browser keeps the library (OPFS), the rows never enter the tab's
- * engine: each chunk goes into a scratch catalog of an engine of the import's own, its library
- * rows and dwell are computed there every `settleBytes`, the catalog is detached and its files
- * stored (library-keep.ts); the engine is ended with the import, so its memory goes back. A
+ * bytes at a time (and the next one's, read ahead). Where the browser keeps the library (OPFS),
+ * the rows never enter the tab's engine: each chunk goes into a scratch catalog of an engine of
+ * the import's own, with only the columns the library rows read (LIBRARY_READS), its library
+ * rows, dwell and row counts are computed there every `settleBytes`, the catalog is detached and
+ * its files stored whole (library-keep.ts); the engine is ended with the import, so its memory
+ * goes back. A
  * mission's rows come back when it is opened (or all, with "Load all"), exactly as after a reload.
  * Without storage the rows go into the tab's engine and stay. Progress says files, bytes, rows
  * and time left; the import can be cancelled between chunks (what was imported before stays).
