@@ -5,6 +5,9 @@
  * that fades often leaves the TCP connection open with nothing flowing).
  */
 
+/** WebSocket.OPEN (the same in the DOM and in Node's `ws`). */
+const OPEN = 1;
+
 /** The subset of the DOM WebSocket this module uses (Node's `ws` fits it too, for tests). */
 export interface WsLike {
 	readonly readyState: number;
@@ -117,6 +120,9 @@ export class PiLink {
 			ws.close();
 			return this.#retry();
 		}
+		// A socket the Pi's side is closing (a link drop not yet reported by onclose) is not sent
+		// to: the browser logs an error for every send to a closing socket.
+		if (ws.readyState !== OPEN) return;
 		this.#pingSentAt = performance.now();
 		ws.send(JSON.stringify({ type: 'ping' }));
 	}
