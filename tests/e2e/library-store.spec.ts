@@ -71,3 +71,22 @@ test('a library folder imports, stays after a reload, and opens, removes and for
 	await page.reload();
 	await expect(page.getByText('No missions loaded yet.')).toBeVisible();
 });
+
+test('the folder button starts the import engine while the user picks the folder', async ({
+	page,
+	watch
+}) => {
+	watch.allow('rssi_sample.parquet');
+	await page.goto('./');
+	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v');
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByText('Choose a folder…').click();
+	// The user looks for the folder; the import's engine starts meanwhile.
+	await page.waitForTimeout(1500);
+	await (await chooser).setFiles(libraryFolder());
+	await expect(page.getByTestId('stored-library')).toHaveAttribute('data-stored', '3');
+	// The import took the engine started ahead rather than starting one.
+	expect(
+		await page.evaluate(() => performance.getEntriesByName('pisad:import:spare-taken').length)
+	).toBe(1);
+});

@@ -92,6 +92,18 @@ async function startEngine(main: boolean): Promise<Db> {
 	return db;
 }
 
+/** An isolated engine started ahead (see Db.prepareIsolated), and how long it waits to be taken. */
+let spare: { ready: Promise<Db>; timer: ReturnType<typeof setTimeout> } | null = null;
+const SPARE_MS = 60_000;
+
+function takeSpare(): Promise<Db> | null {
+	if (!spare) return null;
+	clearTimeout(spare.timer);
+	const { ready } = spare;
+	spare = null;
+	return ready;
+}
+
 /** The contract DDL, views and macros as statements, in the order they run. */
 function schemaStatements(): string[] {
 	const paths = sortSchemaPaths(Object.keys(schemaFiles));
@@ -156,7 +168,23 @@ function facade(
 		},
 		scratch: (after = []) =>
 			openScratch(db.fork as () => Promise<Db>, [...schemaStatements(), ...after]),
-		isolated: () => startEngine(false),
+		isolated: () => {
+			const ready = takeSpare();
+			if (!ready) return startEngine(false);
+			performance.mark('pisad:import:spare-taken');
+			return ready.catch(() => startEngine(false));
+		},
+		prepareIsolated: () => {
+			if (spare) return;
+			const ready = startEngine(false);
+			ready.catch(() => undefined);
+			const timer = setTimeout(() => {
+				void takeSpare()
+					?.then((db) => db.close())
+					.catch(() => undefined);
+			}, SPARE_MS);
+			spare = { ready, timer };
+		},
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {
 			await conn.close();

@@ -48,6 +48,11 @@ export interface Db {
 	 * shrinks, so a library import that runs in one leaves the tab's engine as small as it was.
 	 */
 	isolated?(): Promise<Db>;
+	/**
+	 * Start now the engine the next `isolated()` returns (the folder dialog is open: a library
+	 * import is likely), so it is ready when the files arrive. Ended if not taken within a minute.
+	 */
+	prepareIsolated?(): void;
 	/** Engine version, e.g. 'v1.4.3'. */
 	version(): Promise<string>;
 	close(): Promise<void>;
