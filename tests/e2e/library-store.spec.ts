@@ -7,6 +7,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test, waitForReview } from './fixtures';
 
 const DEMOS = ['open-field-s1', 'urban-s2', 'interference-s3'];
@@ -30,13 +31,18 @@ function libraryFolder(): string {
 	return dir;
 }
 
+/** The home page with its engine up; the broken mission's error is expected. */
+async function home({ page, watch }: { page: Page; watch: { allow(text: string): void } }) {
+	watch.allow('rssi_sample.parquet');
+	await page.goto('./');
+	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v');
+}
+
 test('a library folder imports, stays after a reload, and opens, removes and forgets', async ({
 	page,
 	watch
 }) => {
-	watch.allow('rssi_sample.parquet');
-	await page.goto('./');
-	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v');
+	await home({ page, watch });
 	await page.locator('input[webkitdirectory]').setInputFiles(libraryFolder());
 	const rows = page.getByTestId('mission-table').locator('tbody tr');
 	await expect(rows).toHaveCount(3);
@@ -76,9 +82,7 @@ test('the folder button starts the import engine while the user picks the folder
 	page,
 	watch
 }) => {
-	watch.allow('rssi_sample.parquet');
-	await page.goto('./');
-	await expect(page.getByTestId('engine-status')).toContainText('DuckDB v');
+	await home({ page, watch });
 	const chooser = page.waitForEvent('filechooser');
 	await page.getByText('Choose a folder…').click();
 	// The user looks for the folder; the import's engine starts meanwhile.
