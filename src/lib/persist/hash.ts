@@ -4,14 +4,8 @@
  * library import there took 80–130 ms of the page's main thread, chunk after chunk.
  */
 
-/** A part to hash: bytes, or a picked file (read where it is hashed). */
-export type HashPart = Uint8Array | Blob;
-
 /** SHA-256 of the parts laid end to end, here (Node, tests, the worker itself). */
-export async function hashHere(given: readonly HashPart[]): Promise<string> {
-	const parts = await Promise.all(
-		given.map(async (p) => (p instanceof Blob ? new Uint8Array(await p.arrayBuffer()) : p))
-	);
+export async function hashHere(parts: readonly Uint8Array[]): Promise<string> {
 	const total = parts.reduce((n, p) => n + p.length, 0);
 	const all = new Uint8Array(total);
 	let at = 0;
@@ -21,7 +15,7 @@ export async function hashHere(given: readonly HashPart[]): Promise<string> {
 }
 
 /** A hashing job and its answer. */
-export type HashJob = { id: number; parts: HashPart[] };
+export type HashJob = { id: number; parts: Uint8Array[] };
 export type HashReply = { id: number; hash?: string; error?: string };
 
 let worker: Worker | null = null;
@@ -29,7 +23,7 @@ let jobs = 0;
 const waiting = new Map<number, { ok(hash: string): void; fail(e: Error): void }>();
 
 /** SHA-256 of the parts laid end to end: in a worker where the page has one, else here. */
-export function contentHash(...parts: HashPart[]): Promise<string> {
+export function contentHash(...parts: Uint8Array[]): Promise<string> {
 	if (typeof window === 'undefined' || typeof Worker === 'undefined') return hashHere(parts);
 	if (!worker) {
 		worker = new Worker(new URL('./hash-worker.ts', import.meta.url), { type: 'module' });
@@ -44,11 +38,11 @@ export function contentHash(...parts: HashPart[]): Promise<string> {
 	const w = worker;
 	return new Promise((ok, fail) => {
 		waiting.set(id, { ok, fail });
-		// Bytes go over as copies handed to the worker (one copy, made here: the page keeps its
-		// bytes). A worker reading picked files again itself took more of the two cores.
-		const copies = parts.map((p) => (p instanceof Blob ? p : p.slice()));
+		// Copies handed over to the worker (one copy, made here: the page keeps its bytes to store
+		// them). A worker reading picked files again itself took more of the two cores.
+		const copies = parts.map((p) => p.slice());
 		w.postMessage({ id, parts: copies } satisfies HashJob, {
-			transfer: copies.flatMap((p) => (p instanceof Blob ? [] : [p.buffer]))
+			transfer: copies.map((p) => p.buffer)
 		});
 	});
 }

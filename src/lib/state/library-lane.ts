@@ -70,7 +70,7 @@ export async function runLane(l: Lane): Promise<void> {
 		for (let chunk = next(); chunk && l.live();) {
 			const reading = chunk.read;
 			const { files, errors } = await timed('import:wait-read', () => reading);
-			chunk = l.live() ? next() : null;
+			chunk = next(); // null once cancelled (take() says so)
 			out.errors.push(...errors);
 			out.tally.failed += errors.length;
 			if (engine && !scratch) {
