@@ -62,6 +62,8 @@ describe('library import', () => {
 		expect(last.done).toBe(last.total);
 		expect(last.rows).toBe(Object.values(r.tally.rows).reduce((x, y) => x + y, 0));
 		expect(r.tally.rows.rssi_sample).toBe(200 + 210 + 220 + 230);
+		// Rows move as chunks go in, not only when the (single, final) settle comes.
+		expect(seen.some((p) => (p.rows ?? 0) > 0 && (p.rows ?? 0) < (last.rows ?? 0))).toBe(true);
 		expect(summaryText(r.tally)).toMatch(/^Imported 4 missions: 860 RSSI samples, .* Skipped: 1 file that is not mission data\.$/);
 		// Its files come back to load a mission when it is opened.
 		expect((await library.read(['imp-c'])).map((f) => f.name).sort()).toContain('season/imp-c/rssi_sample.parquet');

@@ -4,7 +4,7 @@
  * bytes at a time (and the next one's, read ahead). Where the browser keeps the library (OPFS),
  * the rows never enter the tab's engine: each chunk goes into a scratch catalog of an engine of
  * the import's own, with only the columns the library rows read (LIBRARY_READS), its library
- * rows, dwell and row counts are computed there every `settleBytes`, the catalog is detached and
+ * rows and dwell are computed there every `settleBytes`, the catalog is detached and
  * its files stored whole (library-keep.ts); the engine is ended with the import, so its memory
  * goes back. A
  * mission's rows come back when it is opened (or all, with "Load all"), exactly as after a reload.

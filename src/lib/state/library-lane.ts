@@ -49,13 +49,7 @@ export async function runLane(l: Lane): Promise<void> {
 	let storing: Promise<void> = Promise.resolve();
 	const settle = async (db: Db): Promise<void> => {
 		const batch = pending.splice(0);
-		// The batch's rows per table are counted here too, once, rather than after every chunk.
-		const [rows, counts] = await Promise.all([
-			libraryRows(db, batch, (run) => turn(db, run)),
-			timed('import:counts', () => turn(db, () => importCounts(db)))
-		]);
-		out.tally = addCounts(out.tally, counts, rows.ids);
-		l.done(0); // the rows counted are shown
+		const rows = await libraryRows(db, batch, (run) => turn(db, run));
 		await scratch?.close();
 		scratch = null;
 		await storing;
@@ -97,7 +91,7 @@ export async function runLane(l: Lane): Promise<void> {
 				out.errors.push(IngestError.from(e, files[0]?.name ?? 'the library'));
 			}
 			if (result) {
-				await tallyChunk(into, out, result, !l.dropRows);
+				await tallyChunk(into, out, result);
 				if (!l.dropRows) void deps.stored.stage(files, result.sources).catch(() => undefined);
 				else pending.push({ files, result });
 			}
@@ -117,20 +111,16 @@ export async function runLane(l: Lane): Promise<void> {
 const bytesOf = (files: NamedBytes[]): number => files.reduce((n, f) => n + f.bytes.length, 0);
 
 /**
- * Add a chunk's missions, notes and errors to the import's tally, and its rows when `count`
- * (else the settle counts them).
+ * Add a chunk's missions, rows, notes and errors to the import's tally (counted per chunk, so the
+ * progress's rows move as each chunk goes in; counted once per settle, they stood at 0 through a
+ * 10-hour import).
  */
-async function tallyChunk(
-	db: Db,
-	out: LibraryImport,
-	result: IngestResult,
-	count: boolean
-): Promise<void> {
+async function tallyChunk(db: Db, out: LibraryImport, result: IngestResult): Promise<void> {
 	const ids = result.missionIds;
 	out.missionIds.push(...ids);
 	out.errors.push(...result.errors);
 	out.notes.push(...result.notes);
-	if (count && ids.length)
+	if (ids.length)
 		out.tally = addCounts(out.tally, await timed('import:counts', () => importCounts(db)), ids);
 	out.tally.already += alreadyLoaded(result.notes);
 	out.tally.failed += result.errors.length;
