@@ -8,6 +8,8 @@
 export type Part = Uint8Array | Blob;
 
 export interface Dir {
+	/** The folder's name under the origin's OPFS root, where a worker may write into it too. */
+	readonly opfsFolder?: string;
 	read(name: string): Promise<Uint8Array>;
 	/**
 	 * Write a whole file from its parts, in order (no joined copy of a mission's files). OPFS
@@ -48,7 +50,10 @@ export class MemoryDir implements Dir {
 
 /** A folder in OPFS. */
 export class OpfsDir implements Dir {
-	constructor(readonly handle: FileSystemDirectoryHandle) {}
+	constructor(
+		readonly handle: FileSystemDirectoryHandle,
+		readonly opfsFolder?: string
+	) {}
 
 	async read(name: string): Promise<Uint8Array> {
 		const f = await (await this.handle.getFileHandle(name)).getFile();

@@ -1,11 +1,18 @@
-/** Hashes stored sources off the page's main thread (see hash.ts). */
-import { hashHere, type HashJob, type HashReply } from './hash';
+/** Hashes stored sources off the page's main thread, and writes them where asked (see hash.ts). */
+import { hashHere, sourceKey, writeSource, type HashJob, type HashReply } from './hash';
 
 self.onmessage = async (e: MessageEvent<HashJob>) => {
-	const { id, parts } = e.data;
+	const { id, parts, folder } = e.data;
 	let reply: HashReply;
 	try {
-		reply = { id, hash: await hashHere(parts) };
+		const hash = await hashHere(parts);
+		let key: string | null = null;
+		// A write that fails here is the store's to do (and to report): the hash still stands.
+		if (folder)
+			key = await writeSource(folder, sourceKey(hash), parts)
+				.then((ok) => (ok ? sourceKey(hash) : null))
+				.catch(() => null);
+		reply = { id, hash, key };
 	} catch (err) {
 		reply = { id, error: err instanceof Error ? err.message : String(err) };
 	}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryDir } from './dir';
+import { sourceKey } from './hash';
 import { LibraryStore, contentHash, parseManifest, type Source } from './library-store';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -46,6 +47,26 @@ describe('LibraryStore', () => {
 		await st.forget();
 		expect(await dir.list()).toEqual(['manifest.json']);
 		expect(st.manifest.missions).toEqual([]);
+	});
+
+	it('does not write a source the hashing worker wrote, and sweeps files no mission names', async () => {
+		const dir = new MemoryDir();
+		const st = new LibraryStore(dir, true, 'opfs');
+		const s = await source(['w.parquet', 'www']);
+		const key = sourceKey(s.hash);
+		// Written ahead by the worker (here by hand): the store does not write it again.
+		await dir.write(key, [bytes('www')]);
+		const writes: string[] = [];
+		const write = dir.write.bind(dir);
+		dir.write = (name, parts) => (writes.push(name), write(name, parts));
+		await st.add([{ ...s, key }], [mission('w', s.hash)], () => s);
+		expect(writes).toEqual(['manifest.json']);
+		expect(await st.read(['w'])).toEqual([{ name: 'w.parquet', bytes: bytes('www') }]);
+		// An import closed before its commit leaves a written source that no mission names.
+		await dir.write(sourceKey('f'.repeat(64)), [bytes('orphan')]);
+		expect(await st.sweep()).toEqual([sourceKey('f'.repeat(64))]);
+		expect((await dir.list()).sort()).toEqual([key, 'manifest.json'].sort());
+		expect(await new LibraryStore(dir, false, 'opfs').sweep()).toEqual([]);
 	});
 
 	it('a tab without the write lock never writes', async () => {

@@ -15,6 +15,7 @@
  */
 import { bodyOf, type NamedBytes } from '$lib/ingest/files';
 import type { Dir } from './dir';
+import { sourceKey } from './hash';
 
 /** What the library shows of a stored mission without its rows in the engine. */
 export interface StoredMission {
@@ -52,13 +53,15 @@ export interface Manifest {
 export interface Source {
 	files: NamedBytes[];
 	hash: string;
+	/** Its stored file, when the hashing worker wrote it already (hash.ts keepSource). */
+	key?: string | null;
 }
 
 const MANIFEST = 'manifest.json';
 const EMPTY: Manifest = { version: 1, files: [], missions: [] };
 
 /** Content identity of a stored source (SHA-256 of its files, hashed off the main thread). */
-export { contentHash } from './hash';
+export { contentHash, keepSource } from './hash';
 
 export class LibraryStore {
 	#manifest: Manifest = EMPTY;
@@ -98,14 +101,14 @@ export class LibraryStore {
 		const stored = [...this.#manifest.files];
 		for (const src of sources) {
 			if (stored.some((s) => s.hash === src.hash)) continue;
-			const key = `s-${src.hash.slice(0, 24)}`;
+			const key = sourceKey(src.hash);
 			const parts: StoredFile['parts'] = [];
 			let offset = 0;
 			for (const f of src.files) {
 				parts.push({ name: f.name, offset, length: f.bytes.length });
 				offset += f.bytes.length;
 			}
-			await this.dir.write(key, src.files.map(bodyOf));
+			if (src.key !== key) await this.dir.write(key, src.files.map(bodyOf));
 			stored.push({ key, bytes: offset, hash: src.hash, parts });
 		}
 		const ids = new Set(missions.map((m) => m.mission_id));
@@ -136,6 +139,19 @@ export class LibraryStore {
 		await this.#save(EMPTY);
 		for (const name of await this.dir.list())
 			if (name !== MANIFEST) await this.dir.remove(name).catch(() => undefined);
+	}
+
+	/**
+	 * Delete stored files that the manifest does not name: sources written ahead of their
+	 * missions' rows (hash.ts keepSource) by an import that was closed or failed before its
+	 * commit. Run by the writing tab when it opens the library, before any import.
+	 */
+	async sweep(): Promise<string[]> {
+		if (!this.writable) return [];
+		const named = new Set([MANIFEST, ...this.#manifest.files.map((f) => f.key)]);
+		const orphans = (await this.dir.list()).filter((n) => !named.has(n));
+		for (const n of orphans) await this.dir.remove(n).catch(() => undefined);
+		return orphans;
 	}
 
 	/** The stored files of some missions, as they were imported. */

@@ -21,7 +21,7 @@ export async function openLibraryStore(): Promise<LibraryStore> {
 	void navigator.storage.persist?.().catch(() => false);
 	const writer = await takeWriteLock(LOCK);
 	const store = new LibraryStore(
-		new OpfsDir(handle),
+		new OpfsDir(handle, FOLDER),
 		writer,
 		'opfs',
 		writer
@@ -29,5 +29,7 @@ export async function openLibraryStore(): Promise<LibraryStore> {
 			: 'another tab of this app has the library open: this tab shows it but keeps new imports for this session only'
 	);
 	await store.load();
+	// Sources a closed tab wrote ahead of its import's commit (none is under way yet).
+	await store.sweep().catch(() => []);
 	return store;
 }

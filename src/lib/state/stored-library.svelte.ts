@@ -8,7 +8,7 @@ import type { NamedBytes } from '$lib/ingest';
 import type { IngestSource } from '$lib/ingest/importers/route';
 import { storageEstimate } from '$lib/persist/dir';
 import {
-	contentHash,
+	keepSource,
 	type LibraryStore,
 	type Source,
 	type StoredMission
@@ -100,9 +100,15 @@ export class StoredLibrary {
 	async stage(files: NamedBytes[], sources: IngestSource[]): Promise<void> {
 		await this.#ready;
 		const byName: Record<string, NamedBytes> = Object.fromEntries(files.map((f) => [f.name, f]));
+		// Where this tab keeps the library in OPFS, the hashing worker writes each source too.
+		const folder = this.durable ? this.#store?.dir.opfsFolder : undefined;
 		for (const s of sources) {
 			const mine = s.files.map((n) => byName[n]).filter((f): f is NamedBytes => !!f);
-			const source: Source = { files: mine, hash: await contentHash(...mine.map((f) => f.bytes)) };
+			const { hash, key } = await keepSource(
+				mine.map((f) => f.bytes),
+				folder
+			);
+			const source: Source = { files: mine, hash, key };
 			for (const id of s.missionIds) if (!this.has(id)) this.#pending.set(id, source);
 		}
 		// The library's rows may have answered while the files were hashed.
