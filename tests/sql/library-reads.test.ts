@@ -11,6 +11,7 @@ import { ingest } from '$lib/ingest';
 import { contractColumns, narrowing, sameColumns } from '$lib/ingest/columns';
 import { simulateMission } from '$lib/sim';
 import { LIBRARY_READS, libraryRows } from '$lib/state/library-keep';
+import { importCounts } from '$lib/queries/ingest-import-counts';
 import { parquetFiles, writeMissionDir } from '../support/mission-files';
 import type { NamedBytes } from '$lib/ingest';
 
@@ -44,9 +45,15 @@ describe('library rows from the narrow scratch catalog', () => {
 		sameColumns(narrow, db, LIBRARY_READS);
 		try {
 			const a = await ingest(whole, files);
+			performance.clearMarks('pisad:import:bulk-fallback');
 			const b = await ingest(narrow, files);
+			// One batch: a narrowed file that decoded unlike the others (the no-beacon mission's
+			// empty homing_step did) would send it folder by folder, silently.
+			expect(performance.getEntriesByName('pisad:import:bulk-fallback')).toEqual([]);
 			expect(b.missionIds.sort()).toEqual(a.missionIds.sort());
 			expect(a.missionIds).toHaveLength(SPECS.length);
+			expect(b.notes).toEqual(a.notes);
+			expect(b.errors).toEqual(a.errors);
 			// The narrow catalog holds only the columns named, and every row.
 			const cols = await narrow.query<{ n: number }>(
 				`SELECT count(*)::INTEGER AS n FROM information_schema.columns
@@ -65,6 +72,9 @@ describe('library rows from the narrow scratch catalog', () => {
 			expect(rowsB.list).toEqual(rowsA.list);
 			expect(rowsB.kpis).toEqual(rowsA.kpis);
 			expect(rowsB.dwell).toEqual(rowsA.dwell);
+			// The import's summary counts the same rows and span per table.
+			expect(await importCounts(narrow)).toEqual(await importCounts(whole));
+			expect((await importCounts(narrow)).some((c) => c.table_name === 'homing_step')).toBe(true);
 		} finally {
 			await whole.close();
 			await narrow.close();

@@ -13,9 +13,15 @@ import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 
 /**
  * `bytes` with a footer naming only `columns` (flat schemas only), or null when the file holds
- * nothing else, is nested, or its footer cannot be read (the caller decodes the whole file).
+ * nothing else, is nested, or its footer cannot be read (the caller decodes the whole file), or
+ * 'empty' when it has no row groups: their empty list is written with a byte element type
+ * (hyparquet-writer guesses the type from the first element), which parquet-wasm refuses, and
+ * then the whole file, which is only a footer, is decoded and its columns selected.
  */
-export function projectParquet(bytes: Uint8Array, columns: readonly string[]): Uint8Array | null {
+export function projectParquet(
+	bytes: Uint8Array,
+	columns: readonly string[]
+): Uint8Array | 'empty' | null {
 	const n = bytes.length;
 	if (n < 12) return null;
 	const len = new DataView(bytes.buffer, bytes.byteOffset + n - 8, 4).getUint32(0, true);
@@ -32,6 +38,7 @@ export function projectParquet(bytes: Uint8Array, columns: readonly string[]): U
 	const keep = new Set(columns);
 	const kept = leaves.filter((e) => keep.has(e.name));
 	if (kept.length === leaves.length || kept.length === 0) return null;
+	if (!meta.row_groups.length) return 'empty';
 	const projected: FileMetaData = {
 		...meta,
 		schema: [{ ...root, num_children: kept.length }, ...kept],

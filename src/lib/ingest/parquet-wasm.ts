@@ -10,6 +10,7 @@
  * decoding workers in the browser, from bytes in Node (tests, benchmarks).
  */
 import init, { readParquet } from 'parquet-wasm/esm';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { projectParquet } from './parquet-project';
 
 /** Rows per Arrow batch: the default 1 024 makes ~36 batches for one hour of RSSI. */
@@ -48,7 +49,9 @@ export async function parquetWasmToIpc(
 ): Promise<Uint8Array> {
 	if (!ready) throw new Error('parquet-wasm is not initialised (initParquetWasm first)');
 	await ready;
-	const table = readParquet((columns && projectParquet(bytes, columns)) || bytes, {
+	const projected = columns ? projectParquet(bytes, columns) : null;
+	if (projected === 'empty') return onlyColumns(await parquetWasmToIpc(bytes), columns ?? []);
+	const table = readParquet(projected ?? bytes, {
 		batchSize: BATCH_ROWS,
 		...(rowGroups ? { rowGroups } : {}),
 		// Rows counted from the first of `rowGroups`: only they are decoded into the table.
@@ -64,4 +67,13 @@ export async function parquetWasmToIpc(
 			// already consumed
 		}
 	}
+}
+
+/** A stream with only `columns` (in the stream's order): for a file without rows, schema only. */
+function onlyColumns(ipc: Uint8Array, columns: readonly string[]): Uint8Array {
+	const t = tableFromIPC(ipc);
+	return tableToIPC(
+		t.select(t.schema.fields.map((f) => f.name).filter((n) => columns.includes(n))),
+		'stream'
+	);
 }

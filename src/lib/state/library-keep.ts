@@ -28,15 +28,20 @@ export interface LibraryRows {
 }
 
 /**
- * The only columns of the two big tables that the library-row queries below read (with `t`,
- * whose NOT NULL the contract checks and whose span the import summary counts). A library
- * import decodes and writes no others: 4 of rssi_sample's 14 columns, 7 of vehicle_telemetry's
- * 26. The whole files are what is stored, and a mission opened later loads from them.
- * `library-keep.test.ts` holds these queries to the same answers as on the whole tables.
+ * The only columns of the big tables that the library-row queries below and the import's counts
+ * (sql/queries/ingest/import_counts.sql: rows and time span per table) read. A library import
+ * decodes and writes no others: 4 of rssi_sample's 14 columns, 7 of vehicle_telemetry's 26, and
+ * of the tables no library row reads, what their counts need (homing_step was 8 % of the bytes
+ * decoded). The whole files are what is stored, and a mission opened later loads from them.
+ * `library-reads.test.ts` holds these queries to the same answers as on the whole tables.
  */
 export const LIBRARY_READS: Narrow = {
 	rssi_sample: ['mission_id', 't', 't_rel_s', 'rssi_dbm'],
-	vehicle_telemetry: ['mission_id', 't', 't_rel_s', 'lat_deg', 'lon_deg', 'north_m', 'east_m']
+	vehicle_telemetry: ['mission_id', 't', 't_rel_s', 'lat_deg', 'lon_deg', 'north_m', 'east_m'],
+	homing_step: ['mission_id', 't'],
+	safety_event: ['mission_id', 't'],
+	waypoint: ['mission_id'],
+	search_pattern: ['mission_id']
 };
 
 /** The library rows and dwell of the chunks loaded since the last settle, in one pass. */
