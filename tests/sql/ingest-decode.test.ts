@@ -13,6 +13,7 @@ import { ingest } from '../../src/lib/ingest';
 import { contractColumns } from '../../src/lib/ingest/columns';
 import { decodeFile } from '../../src/lib/ingest/decode';
 import { projectParquet } from '../../src/lib/ingest/parquet-project';
+import { decodeAhead, decodeParquet } from '../../src/lib/ingest/parquet-offthread';
 import { tableFromIPC } from 'apache-arrow';
 import { miniMission } from '../support/mini-mission';
 import { parquetFiles, writeMissionDir } from '../support/mission-files';
@@ -42,6 +43,20 @@ describe('parquet-wasm on the load path', () => {
 		const bytes = new Uint8Array(readFileSync(path.join(dir, 'rssi_sample.parquet')));
 		const staged = await decodeFile(bytes, cols);
 		expect(staged.typed).toBe(true);
+	});
+
+	it('gives a decode started ahead to the first ask for the same columns, and only to it', async () => {
+		const all = (await contractColumns(db)).get('rssi_sample') ?? [];
+		const some = all.filter((c) => ['mission_id', 't', 'rssi_dbm'].includes(c.name));
+		const bytes = new Uint8Array(readFileSync(path.join(dir, 'rssi_sample.parquet')));
+		const early = await decodeAhead(bytes, some);
+		// Other columns of the same bytes are decoded anew; the ahead decode stays for its ask.
+		expect(await decodeParquet(bytes, all)).not.toBe(early);
+		expect(await decodeParquet(bytes, some)).toBe(early);
+		// Taken once: its stream went to the engine, so the next ask decodes again, alike.
+		const again = await decodeParquet(bytes, some);
+		expect(again).not.toBe(early);
+		expect(again.ipc).toEqual(early.ipc);
 	});
 
 	it('decodes only the asked columns (a new footer), with the same values and exact types', async () => {

@@ -98,11 +98,34 @@ export function releaseParquetDecoder(): void {
  * I/O thread and the worker's) than the copy here (~0.5 ms per 2 MB).
  */
 export async function decodeParquet(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged> {
+	const early = ahead.get(bytes);
+	if (early && early.key === columnsKey(columns)) {
+		ahead.delete(bytes);
+		return early.staged;
+	}
 	const slots = getPool();
 	if (!slots?.length) return decodeFile(bytes, columns);
 	const copy = bytes.slice();
 	const sent = post(slots, { bytes: copy, columns }, [copy.buffer]).then(answered);
 	return fallBack(sent, () => decodeFile(bytes, columns));
+}
+
+// Decodes started ahead of their ingest (decodeAhead), each taken once by decodeParquet: its
+// stream goes to the engine (transferred), so a second ingest of the same bytes decodes anew.
+const ahead = new WeakMap<Uint8Array, { key: string; staged: Promise<Staged> }>();
+const columnsKey = (columns: ContractColumn[]): string => columns.map((c) => c.name).join(',');
+
+/**
+ * Start decoding `columns` of a file now, for the ingest that will ask decodeParquet for the same
+ * columns of the same bytes. Its failure is the ingest's to report.
+ */
+export function decodeAhead(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged> {
+	const there = ahead.get(bytes);
+	if (there) return there.staged;
+	const staged = decodeParquet(bytes, columns);
+	staged.catch(() => undefined);
+	ahead.set(bytes, { key: columnsKey(columns), staged });
+	return staged;
 }
 
 /**

@@ -27,8 +27,17 @@ export interface ParquetInfo {
 
 /** Footer only: key-value metadata, top-level column names and row count. Throws if invalid. */
 export function parquetInfo(bytes: Uint8Array): ParquetInfo {
-	return infoOf(parquetMetadata(toArrayBuffer(footerOf(bytes))));
+	let info = infos.get(bytes);
+	if (!info) {
+		info = infoOf(parquetMetadata(toArrayBuffer(footerOf(bytes))));
+		infos.set(bytes, info);
+	}
+	return info;
 }
+
+// A file's footer is read when its decoding starts ahead (decodeAheadOf) and again when it is
+// planned: parsed once per bytes.
+const infos = new WeakMap<Uint8Array, ParquetInfo>();
 
 /**
  * The file's tail from its footer on (the whole file when the length field is not sensible, so

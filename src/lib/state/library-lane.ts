@@ -6,7 +6,8 @@
 import type { Db } from '$lib/db/types';
 import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
-import { contractColumns, narrowing, sameColumns } from '$lib/ingest/columns';
+import { contractColumns, narrowed, narrowing, sameColumns } from '$lib/ingest/columns';
+import { decodeAheadOf } from '$lib/ingest/contract-parquet';
 import { readUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { IngestError } from '$lib/ingest/notes';
 import { importCounts } from '$lib/queries/ingest-import-counts';
@@ -56,10 +57,18 @@ export async function runLane(l: Lane): Promise<void> {
 		storing = keep(deps, db !== deps.db, batch, rows);
 	};
 	try {
-		// The next chunk is read while this one goes in (its decoding starts as soon as it is).
+		// The next chunk is read while this one goes in, and its decoding starts as soon as it is
+		// read (decodeAheadOf), beside the engine's work on this one and on the library rows.
+		const narrow = l.scratchy ? LIBRARY_READS : {};
+		const planned = contractColumns(deps.db).then((cols) => narrowed(cols, narrow));
 		const next = (): { units: PickedFile[][]; read: ReturnType<typeof readUnits> } | null => {
 			const units = l.take();
-			return units ? { units, read: readUnits(units) } : null;
+			if (!units) return null;
+			const read = readUnits(units);
+			void Promise.all([read, planned])
+				.then(([{ files }, mine]) => l.live() && decodeAheadOf(files, mine))
+				.catch(() => undefined);
+			return { units, read };
 		};
 		for (let chunk = next(); chunk && l.live();) {
 			const reading = chunk.read;
