@@ -57,6 +57,8 @@ export interface LibraryImport {
 	errors: IngestError[];
 	notes: IngestResult['notes'];
 	tally: ImportTally;
+	/** Rows in the engine not yet in `tally` (by their files' footers; counted at the next settle). */
+	unsettledRows: number;
 	cancelled: boolean;
 }
 
@@ -91,6 +93,7 @@ export async function importLibrary(
 		errors: [],
 		notes: [],
 		tally: { ...emptyTally(), notData: skipped.length },
+		unsettledRows: 0,
 		cancelled: false
 	};
 	const started = performance.now();
@@ -123,7 +126,7 @@ export async function importLibrary(
 			done: filesDone,
 			total: filesTotal,
 			bytes: { done: bytesDone, total: bytesTotal },
-			rows: totalRows(out.tally),
+			rows: totalRows(out.tally) + out.unsettledRows,
 			etaS: left
 		});
 	};

@@ -11,12 +11,16 @@ import { missionKpiSql } from '$lib/queries/kpi-mission-kpis';
 import { stateDwell } from '$lib/queries/kpi-state-dwell';
 import { deleteMissions } from '$lib/queries/mission-delete';
 import { missionList } from '$lib/queries/mission-list';
+import { importCounts } from '$lib/queries/ingest-import-counts';
+import type { TableCount } from '$lib/transforms/import-summary';
 import type { ImportDeps } from './library-import';
 
 /** A chunk loaded and not yet kept: its files and what the ingest made of them. */
 export interface Chunk {
 	files: NamedBytes[];
 	result: IngestResult;
+	/** Its missions' rows by their files' footers, shown until the settle counts them. */
+	footerRows?: number;
 }
 
 /** A settled batch's library rows: list columns, KPIs and dwell, as SQL answered them. */
@@ -25,6 +29,8 @@ export interface LibraryRows {
 	list: Awaited<ReturnType<typeof missionList>>;
 	kpis: Awaited<ReturnType<typeof missionKpiSql>>;
 	dwell: Awaited<ReturnType<typeof stateDwell>>;
+	/** Rows and time span per table of the batch's missions (the import's summary). */
+	counts: TableCount[];
 }
 
 /**
@@ -51,11 +57,18 @@ export async function libraryRows(
 	inTurn: <T>(run: () => Promise<T>) => Promise<T>
 ): Promise<LibraryRows> {
 	const ids = chunks.flatMap((c) => c.result.missionIds);
-	if (!ids.length) return { ids, list: [], kpis: [], dwell: [] };
-	const [list, kpis, dwell] = await timed('import:library-rows', () =>
-		inTurn(() => Promise.all([missionList(db), missionKpiSql(db, null), stateDwell(db, null)]))
+	if (!ids.length) return { ids, list: [], kpis: [], dwell: [], counts: [] };
+	const [list, kpis, dwell, counts] = await timed('import:library-rows', () =>
+		inTurn(() =>
+			Promise.all([
+				missionList(db),
+				missionKpiSql(db, null),
+				stateDwell(db, null),
+				importCounts(db)
+			])
+		)
 	);
-	return { ids, list, kpis, dwell };
+	return { ids, list, kpis, dwell, counts };
 }
 
 /**

@@ -39,6 +39,9 @@ const NOUNS: [string, string][] = [
 	['safety_event', 'safety events'],
 	['waypoint', 'waypoints']
 ];
+/** The tables whose rows a summary counts (sql/queries/ingest/import_counts.sql). */
+export const COUNTED_TABLES: readonly string[] = NOUNS.map(([t]) => t);
+
 /** Tables whose absence is worth saying (a mission with no RSSI cannot be analysed for signal). */
 const SAID_WHEN_EMPTY = new Set(['rssi_sample', 'vehicle_telemetry', 'detection']);
 
