@@ -6,7 +6,12 @@
 import { pyIsoNaive, pyIsoUtc, type WsMessage } from '../../lib/sim';
 
 export interface Faults {
-	/** Link drop: every `dropEvery_s` wall seconds the link goes down for `dropFor_s` seconds. */
+	/**
+	 * Link drop: every `dropEvery_s` wall seconds, counted from the first ground station's
+	 * connection, the link goes down for `dropFor_s` seconds (counted from the simulator's start,
+	 * a ground station slow to connect missed the first drop and saw the last one end after the
+	 * mission's last message: no gap it could close).
+	 */
 	dropEvery_s?: number;
 	dropFor_s?: number;
 	/** Extra random delay per message, 0..jitterMs. */

@@ -86,6 +86,7 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 	let latestState: Record<string, unknown> | undefined;
 	let held: WsMessage | null = null;
 	let linkUp = true;
+	let firstClientAt: number | null = null;
 
 	const link = new Link(opts.link);
 	const clients = new Set<WebSocket>();
@@ -95,8 +96,8 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 	function isDown(): boolean {
 		const every = faults.dropEvery_s ?? 0;
 		const dur = faults.dropFor_s ?? 0;
-		if (!every || !dur) return false;
-		const el = (Date.now() - wallStart) / 1000;
+		if (!every || !dur || firstClientAt === null) return false;
+		const el = (Date.now() - firstClientAt) / 1000;
 		return el >= every && el % every < dur;
 	}
 
@@ -195,6 +196,7 @@ export async function startPiSim(opts: PiSimOptions): Promise<PiSim> {
 		}
 		wss.handleUpgrade(req, socket, head, (ws) => {
 			clients.add(ws);
+			firstClientAt ??= Date.now();
 			stats.clients = clients.size;
 			// Mission time is restamped onto the wall clock, so "now" is simply utcnow().
 			ws.send(
