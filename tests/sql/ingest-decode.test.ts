@@ -11,8 +11,7 @@ import { openNodeDb } from '../../src/lib/db/node';
 import type { Db } from '../../src/lib/db/types';
 import { ingest } from '../../src/lib/ingest';
 import { contractColumns } from '../../src/lib/ingest/columns';
-import { decodeFile, decodePieces } from '../../src/lib/ingest/decode';
-import { neededPieces, parquetInfo } from '../../src/lib/ingest/parquet';
+import { decodeFile } from '../../src/lib/ingest/decode';
 import { projectParquet } from '../../src/lib/ingest/parquet-project';
 import { decodeAhead, decodeParquet } from '../../src/lib/ingest/parquet-offthread';
 import { tableFromIPC } from 'apache-arrow';
@@ -58,26 +57,6 @@ describe('parquet-wasm on the load path', () => {
 		const again = await decodeParquet(bytes, some);
 		expect(again).not.toBe(early);
 		expect(again.ipc).toEqual(early.ipc);
-	});
-
-	it('decodes the asked columns from only their chunks and the footer, as from the whole file', async () => {
-		const all = (await contractColumns(db)).get('rssi_sample') ?? [];
-		const cols = all.filter((c) => ['mission_id', 't', 't_rel_s', 'rssi_dbm'].includes(c.name));
-		const bytes = new Uint8Array(readFileSync(path.join(dir, 'rssi_sample.parquet')));
-		const names = cols.map((c) => c.name);
-		// Unknown until the footer was read once (parquetInfo keeps it).
-		expect(neededPieces(bytes, names)).toBeNull();
-		parquetInfo(bytes);
-		const pieces = neededPieces(bytes, names);
-		expect(pieces).not.toBeNull();
-		const sent = (pieces ?? []).reduce((n, p) => n + p.bytes.length, 0);
-		expect(sent).toBeLessThan(0.8 * bytes.length);
-		const fromPieces = await decodePieces({ name: 'rssi_sample.parquet', byteLength: bytes.length, pieces: pieces ?? [] }, cols);
-		const whole = await decodeFile(bytes, cols);
-		expect(fromPieces.ipc).toEqual(whole.ipc);
-		expect(fromPieces.exact).toBe(whole.exact);
-		// Every column: nothing to leave out, the whole file goes.
-		expect(neededPieces(bytes, all.map((c) => c.name))).toBeNull();
 	});
 
 	it('decodes only the asked columns (a new footer), with the same values and exact types', async () => {

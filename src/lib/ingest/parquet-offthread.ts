@@ -7,7 +7,7 @@
  * cannot share the page's range reader) go to the same pool.
  */
 import { decodeFile, decodePieces, decodeRowGroups, type Staged } from './decode';
-import { neededPieces, type ContractColumn } from './parquet';
+import type { ContractColumn } from './parquet';
 import type { SparseFile } from './sparse';
 import type { DecodeJob, DecodeWork } from './parquet-worker';
 
@@ -94,9 +94,8 @@ export function releaseParquetDecoder(): void {
 /**
  * Decode `columns` of a Parquet file to an Arrow IPC stream, off the main thread if possible. A
  * copy goes to the worker (the caller keeps its bytes: footers are read again later, and they are
- * stored): of the footer and the span of the columns' chunks when that is much less than the file
- * (neededPieces), else of the whole file. Workers reading a picked file again themselves cost more
- * of two cores (the browser's I/O thread and the worker's) than the copy here (~0.5 ms per 2 MB).
+ * stored). Workers reading a picked file again themselves cost more of two cores (the browser's
+ * I/O thread and the worker's) than the copy here (~0.5 ms per 2 MB).
  */
 export async function decodeParquet(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged> {
 	const early = ahead.get(bytes);
@@ -106,21 +105,8 @@ export async function decodeParquet(bytes: Uint8Array, columns: ContractColumn[]
 	}
 	const slots = getPool();
 	if (!slots?.length) return decodeFile(bytes, columns);
-	// Only the bytes it reads go over when the footer says where they are (neededPieces).
-	const pieces = neededPieces(
-		bytes,
-		columns.map((c) => c.name)
-	);
-	let sent: Promise<Staged>;
-	if (pieces) {
-		const file = { name: '', byteLength: bytes.length, pieces };
-		sent = post(slots, { file, columns }, [...new Set(pieces.map((p) => p.bytes.buffer))]).then(
-			answered
-		);
-	} else {
-		const copy = bytes.slice();
-		sent = post(slots, { bytes: copy, columns }, [copy.buffer]).then(answered);
-	}
+	const copy = bytes.slice();
+	const sent = post(slots, { bytes: copy, columns }, [copy.buffer]).then(answered);
 	return fallBack(sent, () => decodeFile(bytes, columns));
 }
 

@@ -27,38 +27,17 @@ export interface ParquetInfo {
 
 /** Footer only: key-value metadata, top-level column names and row count. Throws if invalid. */
 export function parquetInfo(bytes: Uint8Array): ParquetInfo {
-	let read = footers.get(bytes);
-	if (!read) {
-		const meta = parquetMetadata(toArrayBuffer(footerOf(bytes)));
-		read = { info: infoOf(meta), meta };
-		footers.set(bytes, read);
+	let info = infos.get(bytes);
+	if (!info) {
+		info = infoOf(parquetMetadata(toArrayBuffer(footerOf(bytes))));
+		infos.set(bytes, info);
 	}
-	return read.info;
+	return info;
 }
 
 // A file's footer is read when its decoding starts ahead (decodeAheadOf) and again when it is
 // planned: parsed once per bytes.
-const footers = new WeakMap<Uint8Array, { info: ParquetInfo; meta: FileMetaData }>();
-
-/**
- * The pieces of a whole file that decoding `columns` reads, copied: the span of their column
- * chunks and the footer, when a footer read before (parquetInfo) says where they are and they
- * are under ~80 % of the file; else null (the caller copies the whole file). A library import
- * decodes 4 of rssi_sample's 14 columns and 7 of vehicle_telemetry's 26, so its decoding workers
- * get about half the bytes.
- */
-export function neededPieces(bytes: Uint8Array, columns: string[]): FilePiece[] | null {
-	const read = footers.get(bytes);
-	const span = read && columnSpan(read.meta, columns);
-	if (!span) return null;
-	const footer = footerOf(bytes);
-	const at = bytes.length - footer.length;
-	if (span[1] > at || span[1] - span[0] + footer.length > 0.8 * bytes.length) return null;
-	return [
-		{ offset: span[0], bytes: bytes.slice(span[0], span[1]) },
-		{ offset: at, bytes: footer.slice() }
-	];
-}
+const infos = new WeakMap<Uint8Array, ParquetInfo>();
 
 /**
  * The file's tail from its footer on (the whole file when the length field is not sensible, so
