@@ -111,10 +111,11 @@ export function startDecoding(plans: FolderPlan[]): void {
 
 /**
  * Start decoding the contract Parquet files of a load before it is ingested (their columns as
- * `mine` would plan them, mission tables first): a library import reads its next chunk while the
- * engine computes the library rows of the chunks before, and the decoding workers sat idle
- * through every one of those (~0.5–1 s each, seven times at 100 hours). The ingest's plans take
- * these decodes (decodeParquet); a file that is not what its name says is left to the ingest.
+ * `mine` would plan them, mission tables first): a library import starts a chunk's decodes as
+ * soon as the chunk is read, so the first one decodes while the import's engine starts (its
+ * ingest begins only after the engine and a scratch catalog are up, so it finds them started).
+ * The ingest's plans take these decodes (decodeParquet); a file that is not what its name says
+ * is left to the ingest.
  */
 export function decodeAheadOf(files: NamedBytes[], mine: ContractColumns): void {
 	const jobs: { table: ContractTable; bytes: Uint8Array; cols: ContractColumn[] }[] = [];

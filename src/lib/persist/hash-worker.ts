@@ -6,13 +6,10 @@ self.onmessage = async (e: MessageEvent<HashJob>) => {
 	let reply: HashReply;
 	try {
 		const hash = await hashHere(parts);
-		let key: string | null = null;
 		// A write that fails here is the store's to do (and to report): the hash still stands.
-		if (folder)
-			key = await writeSource(folder, sourceKey(hash), parts)
-				.then((ok) => (ok ? sourceKey(hash) : null))
-				.catch(() => null);
-		reply = { id, hash, key };
+		const written =
+			!!folder && (await writeSource(folder, sourceKey(hash), parts).catch(() => false));
+		reply = { id, hash, written };
 	} catch (err) {
 		reply = { id, error: err instanceof Error ? err.message : String(err) };
 	}

@@ -27,15 +27,15 @@ export function sourceKey(hash: string): string {
 
 /**
  * A hashing job (and, with `folder`, a write of the parts under the source's key in that OPFS
- * folder) and its answer (`key` when the file was written or was there whole already).
+ * folder) and its answer (`written` when the file was written or was there whole already).
  */
 export type HashJob = { id: number; parts: Uint8Array[]; folder?: string };
-export type HashReply = { id: number; hash?: string; key?: string | null; error?: string };
+export type HashReply = { id: number; hash?: string; written?: boolean; error?: string };
 
-/** A source's content hash, and its stored file's key when the worker wrote it. */
+/** A source's content hash, and whether the worker stored it (under sourceKey(hash)). */
 export interface Hashed {
 	hash: string;
-	key: string | null;
+	written: boolean;
 }
 
 /** FileSystemSyncAccessHandle, as far as it is used (the DOM typings leave it to workers). */
@@ -56,8 +56,7 @@ export async function writeSource(
 	key: string,
 	parts: Uint8Array[]
 ): Promise<boolean> {
-	const root = await navigator.storage.getDirectory();
-	const dir = await root.getDirectoryHandle(folder, { create: true });
+	const dir = await folderHandle(folder);
 	const total = parts.reduce((n, p) => n + p.length, 0);
 	const there = await dir
 		.getFileHandle(key)
@@ -81,29 +80,38 @@ export async function writeSource(
 	return true;
 }
 
+// The worker's handle of each folder it writes into, looked up once.
+const folders = new Map<string, Promise<FileSystemDirectoryHandle>>();
+function folderHandle(name: string): Promise<FileSystemDirectoryHandle> {
+	let h = folders.get(name);
+	if (!h) {
+		h = navigator.storage
+			.getDirectory()
+			.then((root) => root.getDirectoryHandle(name, { create: true }));
+		h.catch(() => folders.delete(name));
+		folders.set(name, h);
+	}
+	return h;
+}
+
 let worker: Worker | null = null;
 let jobs = 0;
 const waiting = new Map<number, { ok(done: Hashed): void; fail(e: Error): void }>();
 
-/** SHA-256 of the parts laid end to end: in a worker where the page has one, else here. */
-export async function contentHash(...parts: Uint8Array[]): Promise<string> {
-	return (await keepSource(parts)).hash;
-}
-
 /**
  * Hash a source's parts and, given the stored library's OPFS `folder`, write them there under
- * `sourceKey(hash)` in the same worker pass (`key` says it was written; null when it was not:
- * no folder, no worker, or no synchronous handles, and the store writes it itself).
+ * `sourceKey(hash)` in the same worker pass (`written` false when it was not: no folder, no
+ * worker, no synchronous handles, or the write failed; the store then writes it itself).
  */
 export function keepSource(parts: Uint8Array[], folder?: string): Promise<Hashed> {
 	if (typeof window === 'undefined' || typeof Worker === 'undefined')
-		return hashHere(parts).then((hash) => ({ hash, key: null }));
+		return hashHere(parts).then((hash) => ({ hash, written: false }));
 	if (!worker) {
 		worker = new Worker(new URL('./hash-worker.ts', import.meta.url), { type: 'module' });
 		worker.onmessage = (e: MessageEvent<HashReply>) => {
 			const job = waiting.get(e.data.id);
 			waiting.delete(e.data.id);
-			if (e.data.hash) job?.ok({ hash: e.data.hash, key: e.data.key ?? null });
+			if (e.data.hash) job?.ok({ hash: e.data.hash, written: e.data.written === true });
 			else job?.fail(new Error(e.data.error ?? 'hashing failed'));
 		};
 	}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryDir } from './dir';
 import { sourceKey } from './hash';
-import { LibraryStore, contentHash, parseManifest, type Source } from './library-store';
+import { LibraryStore, keepSource, parseManifest, type Source } from './library-store';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const mission = (id: string, hash: string) => ({
@@ -13,7 +13,7 @@ const mission = (id: string, hash: string) => ({
 });
 async function source(...files: [string, string][]): Promise<Source> {
 	const named = files.map(([name, text]) => ({ name, bytes: bytes(text) }));
-	return { files: named, hash: await contentHash(...named.map((f) => f.bytes)) };
+	return { files: named, hash: (await keepSource(named.map((f) => f.bytes))).hash };
 }
 
 describe('LibraryStore', () => {
@@ -59,7 +59,7 @@ describe('LibraryStore', () => {
 		const writes: string[] = [];
 		const write = dir.write.bind(dir);
 		dir.write = (name, parts) => (writes.push(name), write(name, parts));
-		await st.add([{ ...s, key }], [mission('w', s.hash)], () => s);
+		await st.add([{ ...s, written: true }], [mission('w', s.hash)], () => s);
 		expect(writes).toEqual(['manifest.json']);
 		expect(await st.read(['w'])).toEqual([{ name: 'w.parquet', bytes: bytes('www') }]);
 		// An import closed before its commit leaves a written source that no mission names.

@@ -53,15 +53,15 @@ export interface Manifest {
 export interface Source {
 	files: NamedBytes[];
 	hash: string;
-	/** Its stored file, when the hashing worker wrote it already (hash.ts keepSource). */
-	key?: string | null;
+	/** Its stored file was written already, by the hashing worker (hash.ts keepSource). */
+	written?: boolean;
 }
 
 const MANIFEST = 'manifest.json';
 const EMPTY: Manifest = { version: 1, files: [], missions: [] };
 
 /** Content identity of a stored source (SHA-256 of its files, hashed off the main thread). */
-export { contentHash, keepSource } from './hash';
+export { keepSource } from './hash';
 
 export class LibraryStore {
 	#manifest: Manifest = EMPTY;
@@ -108,7 +108,7 @@ export class LibraryStore {
 				parts.push({ name: f.name, offset, length: f.bytes.length });
 				offset += f.bytes.length;
 			}
-			if (src.key !== key) await this.dir.write(key, src.files.map(bodyOf));
+			if (!src.written) await this.dir.write(key, src.files.map(bodyOf));
 			stored.push({ key, bytes: offset, hash: src.hash, parts });
 		}
 		const ids = new Set(missions.map((m) => m.mission_id));

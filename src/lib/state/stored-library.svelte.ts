@@ -104,11 +104,11 @@ export class StoredLibrary {
 		const folder = this.durable ? this.#store?.dir.opfsFolder : undefined;
 		for (const s of sources) {
 			const mine = s.files.map((n) => byName[n]).filter((f): f is NamedBytes => !!f);
-			const { hash, key } = await keepSource(
+			const { hash, written } = await keepSource(
 				mine.map((f) => f.bytes),
 				folder
 			);
-			const source: Source = { files: mine, hash, key };
+			const source: Source = { files: mine, hash, written };
 			for (const id of s.missionIds) if (!this.has(id)) this.#pending.set(id, source);
 		}
 		// The library's rows may have answered while the files were hashed.
