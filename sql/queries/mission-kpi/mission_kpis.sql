@@ -44,14 +44,16 @@ WITH params AS (
 ),
 span AS (
 	-- Last sample time (for missions without ended_at) and mean latitude (for missions without
-	-- an origin), by GROUP BY: far cheaper in the wasm engine than correlated subqueries.
+	-- an origin), by GROUP BY: far cheaper in the wasm engine than correlated subqueries. Only
+	-- such missions' rows are read (a semi join on none of them reads next to nothing).
 	SELECT mission_id, max(t_rel_s) AS last_s, avg(lat_deg) AS lat_deg FROM (
 		SELECT mission_id, t_rel_s, NULL::DOUBLE AS lat_deg FROM rssi_sample
-		WHERE ($1::VARCHAR IS NULL OR mission_id = $1::VARCHAR)
 		UNION ALL
 		SELECT mission_id, t_rel_s, lat_deg FROM vehicle_telemetry
+	) WHERE mission_id IN (SELECT mission_id FROM mission
 		WHERE ($1::VARCHAR IS NULL OR mission_id = $1::VARCHAR)
-	) GROUP BY mission_id
+			AND (ended_at IS NULL OR started_at IS NULL OR origin_lat_deg IS NULL))
+	GROUP BY mission_id
 ),
 m AS (
 	SELECT mi.mission_id, coalesce(mi.source, '') = 'sim' AS truth_complete,
@@ -76,13 +78,6 @@ ref_kind AS (
 			WHEN EXISTS (SELECT 1 FROM ref WHERE ref.mission_id = m.mission_id) THEN 'estimate'
 			ELSE 'unknown' END AS beacon_reference
 	FROM m
-),
-rs AS (
-	SELECT r.mission_id, count(*) AS rssi_samples,
-		percentile_cont(0.1) WITHIN GROUP (ORDER BY r.rssi_dbm) AS noise_floor_p10_dbm,
-		max(r.rssi_dbm) AS max_rssi_dbm
-	FROM rssi_sample r JOIN m USING (mission_id)
-	GROUP BY r.mission_id
 ),
 tr AS (
 	SELECT s.mission_id, s.t_rel_s, s.from_state, s.to_state,
@@ -142,71 +137,36 @@ det0 AS (
 			WHERE e.mission_id = d.mission_id AND e.t_rel_s > d.t_rel_s), m.duration_s) AS pursuit_end_s
 	FROM det_at d JOIN m USING (mission_id)
 ),
-seg AS (
-	-- The detections of one pursuit share its end: the nearest approach after each is the minimum
-	-- over its own segment (to the next detection of the pursuit, or the end) and the segments
-	-- after it. Pursuits do not overlap, so each telemetry row falls in at most one segment, found
-	-- by walking the telemetry in time order (seg_min; a range join per detection cost 3.3 s
-	-- natively at 100 h).
-	SELECT mission_id, t_rel_s, pursuit_end_s,
-		lead(t_rel_s) OVER (PARTITION BY mission_id, pursuit_end_s ORDER BY t_rel_s) AS next_s
-	FROM (SELECT DISTINCT mission_id, t_rel_s, pursuit_end_s FROM det0)
-	WHERE pursuit_end_s IS NOT NULL
+-- A detection's pursuit reached the beacon when some telemetry row from the detection to the
+-- pursuit's end lies within the radius of it. Such rows are few (near the beacon only): each
+-- detection takes the first of them at or after it (an ASOF join over the few) and reached it
+-- when that row is no later than its pursuit's end. Only telemetry from a mission's first
+-- detection to its last pursuit end is measured. (A walk over every telemetry row in pursuit,
+-- by a running last value, cost ~0.5 of 1.65 s natively at 100 h on one thread.)
+pursuit_span AS (
+	SELECT mission_id, min(t_rel_s) AS lo_s, max(pursuit_end_s) AS hi_s FROM det0 GROUP BY mission_id
 ),
--- Only the telemetry inside some pursuit is walked; each row takes the latest segment start at
--- or before it (a running last value over rows and starts in time order: the ASOF join this
--- replaces, whose sort was half of the query, took 1.3 s over 146 one-hour missions against
--- 0.85 s for the window and its join, native, one thread).
-seg_span AS (
-	SELECT mission_id, min(t_rel_s) AS lo_s, max(pursuit_end_s) AS hi_s FROM seg GROUP BY mission_id
-),
-seg_tel AS (
-	SELECT v.* FROM tel v JOIN seg_span b USING (mission_id)
+near AS (
+	SELECT DISTINCT v.mission_id, v.t_rel_s
+	FROM tel v JOIN pursuit_span b USING (mission_id)
+	JOIN ref ON ref.mission_id = v.mission_id
+	JOIN m ON m.mission_id = v.mission_id, params p
 	WHERE v.t_rel_s >= b.lo_s AND v.t_rel_s <= b.hi_s
-),
-seg_min AS (
-	SELECT s.mission_id, s.t_rel_s, s.pursuit_end_s, min(sqrt(((v.lat_deg - ref.lat_deg) * m.k_lat) ^ 2
-			+ ((v.lon_deg - ref.lon_deg) * m.k_lon) ^ 2)) AS seg_m
-	FROM (
-		SELECT mission_id, t_rel_s, lat_deg, lon_deg, k,
-			last_value(seg_t IGNORE NULLS) OVER (PARTITION BY mission_id ORDER BY t_rel_s, k
-				ROWS UNBOUNDED PRECEDING) AS s_t
-		FROM (
-			SELECT mission_id, t_rel_s, lat_deg, lon_deg, NULL::DOUBLE AS seg_t, 1 AS k FROM seg_tel
-			UNION ALL
-			-- k = 0: a start sorts before a row at the same time (s.t_rel_s <= v.t_rel_s).
-			SELECT mission_id, t_rel_s, NULL, NULL, t_rel_s, 0 FROM seg
-		)
-	) v
-	JOIN seg s ON s.mission_id = v.mission_id AND s.t_rel_s = v.s_t AND v.k = 1
-	JOIN ref ON ref.mission_id = v.mission_id
-	JOIN m ON m.mission_id = v.mission_id
-	WHERE v.t_rel_s <= s.pursuit_end_s AND (s.next_s IS NULL OR v.t_rel_s < s.next_s)
-	GROUP BY s.mission_id, s.t_rel_s, s.pursuit_end_s
-	-- A row exactly at a pursuit's end also belongs to its last segment (the walk gave it to a
-	-- detection starting there, if any): both windows include it.
-	UNION ALL
-	SELECT s.mission_id, s.t_rel_s, s.pursuit_end_s, min(sqrt(((v.lat_deg - ref.lat_deg) * m.k_lat) ^ 2
-			+ ((v.lon_deg - ref.lon_deg) * m.k_lon) ^ 2))
-	FROM seg s JOIN tel v ON v.mission_id = s.mission_id AND v.t_rel_s = s.pursuit_end_s
-	JOIN ref ON ref.mission_id = v.mission_id
-	JOIN m ON m.mission_id = v.mission_id
-	WHERE s.next_s IS NULL AND s.t_rel_s <= s.pursuit_end_s
-	GROUP BY s.mission_id, s.t_rel_s, s.pursuit_end_s
+		AND sqrt(((v.lat_deg - ref.lat_deg) * m.k_lat) ^ 2
+			+ ((v.lon_deg - ref.lon_deg) * m.k_lon) ^ 2) < p.radius_m
 ),
 pursuit AS (
-	SELECT s.mission_id, s.t_rel_s, s.pursuit_end_s,
-		min(g.seg_m) OVER (PARTITION BY s.mission_id, s.pursuit_end_s ORDER BY s.t_rel_s DESC
-			ROWS UNBOUNDED PRECEDING) AS pursuit_min_m
-	FROM seg s LEFT JOIN (SELECT mission_id, t_rel_s, pursuit_end_s, min(seg_m) AS seg_m
-		FROM seg_min GROUP BY ALL) g USING (mission_id, t_rel_s, pursuit_end_s)
+	SELECT d.mission_id, d.t_rel_s, d.pursuit_end_s, n.t_rel_s <= d.pursuit_end_s AS reached
+	FROM (SELECT DISTINCT mission_id, t_rel_s, pursuit_end_s FROM det0
+		WHERE pursuit_end_s IS NOT NULL) d
+	ASOF LEFT JOIN near n ON n.mission_id = d.mission_id AND n.t_rel_s >= d.t_rel_s
 ),
 det AS (
 	SELECT d.mission_id, d.t_rel_s, d.snr_db,
 		(SELECT min(sqrt(((d.lat_deg - ref.lat_deg) * m.k_lat) ^ 2
 			+ ((d.lon_deg - ref.lon_deg) * m.k_lon) ^ 2))
 			FROM ref WHERE ref.mission_id = d.mission_id) AS dist_m,
-		pu.pursuit_min_m
+		coalesce(pu.reached, false) AS reached
 	FROM det0 d JOIN m USING (mission_id)
 	LEFT JOIN pursuit pu ON pu.mission_id = d.mission_id AND pu.t_rel_s = d.t_rel_s
 		AND pu.pursuit_end_s IS NOT DISTINCT FROM d.pursuit_end_s
@@ -218,9 +178,9 @@ dk AS (
 		arg_min(det.dist_m, det.t_rel_s) FILTER (WHERE det.t_rel_s >= st.search_start_s)
 			AS first_contact_m,
 		arg_min(det.dist_m, det.t_rel_s) FILTER (WHERE det.t_rel_s >= st.search_start_s
-			AND det.pursuit_min_m < p.radius_m) AS range_m,
+			AND det.reached) AS range_m,
 		arg_min(det.snr_db, det.t_rel_s) FILTER (WHERE det.t_rel_s >= st.search_start_s
-			AND det.pursuit_min_m < p.radius_m) AS snr_db
+			AND det.reached) AS snr_db
 	FROM det JOIN st USING (mission_id), params p
 	GROUP BY det.mission_id
 ),
@@ -250,13 +210,17 @@ homing AS (
 			+ (arg_max(e_m, t_rel_s) - arg_min(e_m, t_rel_s)) ^ 2) AS straight_m
 	FROM homing_leg GROUP BY mission_id
 ),
-rssi_gain AS (
-	SELECT r.mission_id,
+rs AS (
+	-- One pass over RSSI: counts, the p10 floor, the peak, and the mean over the first 5 s of
+	-- HOLDING and of the homing leg (rssi_improvement_db).
+	SELECT r.mission_id, count(*) AS rssi_samples,
+		percentile_cont(0.1) WITHIN GROUP (ORDER BY r.rssi_dbm) AS noise_floor_p10_dbm,
+		max(r.rssi_dbm) AS max_rssi_dbm,
 		avg(r.rssi_dbm) FILTER (WHERE r.t_rel_s >= st2.hold_s AND r.t_rel_s < st2.hold_s + 5)
 		- avg(r.rssi_dbm) FILTER (WHERE r.t_rel_s >= st2.home_s AND r.t_rel_s < st2.home_s + 5)
 			AS rssi_improvement_db
-	FROM rssi_sample r JOIN st2 USING (mission_id)
-	WHERE st2.hold_s IS NOT NULL
+	FROM rssi_sample r LEFT JOIN st2 USING (mission_id)
+	WHERE ($1::VARCHAR IS NULL OR r.mission_id = $1::VARCHAR)
 	GROUP BY r.mission_id
 ),
 k AS (
@@ -271,7 +235,7 @@ k AS (
 		dk.first_contact_m AS first_contact_range_m,
 		approach.final_m AS approach_accuracy_m, approach.closest_m AS approach_closest_m,
 		100 * homing.straight_m / nullif(homing.path_m, 0) AS homing_efficiency_pct,
-		homing.path_m AS homing_path_m, rg.rssi_improvement_db,
+		homing.path_m AS homing_path_m, rs.rssi_improvement_db,
 		CASE rk.beacon_reference WHEN 'unknown' THEN NULL WHEN 'none' THEN 0
 			ELSE coalesce(dk.true_positives, 0) END AS true_positives,
 		CASE rk.beacon_reference WHEN 'unknown' THEN NULL WHEN 'none' THEN coalesce(dk.detections, 0)
@@ -287,7 +251,6 @@ k AS (
 	LEFT JOIN dk USING (mission_id)
 	LEFT JOIN approach USING (mission_id)
 	LEFT JOIN homing USING (mission_id)
-	LEFT JOIN rssi_gain rg USING (mission_id)
 )
 SELECT mission_id, beacon_reference, duration_s, rssi_samples::INTEGER AS rssi_samples,
 	detections::INTEGER AS detections, noise_floor_p10_dbm, max_rssi_dbm, search_start_s,
