@@ -77,6 +77,32 @@ describe('library import', () => {
 		expect(library.missions).toHaveLength(4);
 	});
 
+	it('names a file too big for the tab and imports the rest of the library', async () => {
+		// Sizes are asked as chunks are taken: this one is refused there, and the rest goes on.
+		class Huge extends File {
+			override get size(): number {
+				return 600 * 1024 * 1024;
+			}
+		}
+		const big: PickedFile = {
+			file: new Huge([new Uint8Array(8)], 'rssi_sample.parquet'),
+			path: 'season/imp-huge/rssi_sample.parquet'
+		};
+		const library = stored();
+		const r = await importLibrary(deps(library, []), [big, ...picked], new AbortController().signal, {
+			units: 2,
+			bytes: 1e9,
+			settleBytes: 1e9,
+			lanes: 1
+		});
+		expect(r.missionIds.sort()).toEqual(ids);
+		expect(r.errors.map((e) => e.message)).toEqual([
+			expect.stringMatching(/^season\/imp-huge\/rssi_sample\.parquet is 600(\.0)? MiB, more than this tab can hold/)
+		]);
+		expect(r.tally.failed).toBe(1);
+		expect(library.missions).toHaveLength(4);
+	});
+
 	it('a cancel stops between chunks and keeps what came in', async () => {
 		const library = stored();
 		const ctrl = new AbortController();

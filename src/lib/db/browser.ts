@@ -9,6 +9,7 @@ import type { Table } from 'apache-arrow';
 import { arrowToRows } from './arrow';
 import { pickBundle } from './bundles';
 import { toDbError } from './errors';
+import { Held } from './held';
 import { openScratch } from './scratch';
 import {
 	COMPRESSED_CATALOG,
@@ -92,16 +93,26 @@ async function startEngine(main: boolean): Promise<Db> {
 	return db;
 }
 
-/** An isolated engine started ahead (see Db.prepareIsolated), and how long it waits to be taken. */
-let spare: { ready: Promise<Db>; timer: ReturnType<typeof setTimeout> } | null = null;
+/**
+ * An isolated engine started ahead (see Db.prepareIsolated) and, unless held, how long it waits
+ * to be taken.
+ */
+let spare: { ready: Promise<Db>; timer: ReturnType<typeof setTimeout> | null } | null = null;
 const SPARE_MS = 60_000;
 
 function takeSpare(): Promise<Db> | null {
 	if (!spare) return null;
-	clearTimeout(spare.timer);
+	if (spare.timer) clearTimeout(spare.timer);
 	const { ready } = spare;
 	spare = null;
 	return ready;
+}
+
+/** End the spare engine, if one waits. */
+function endSpare(): void {
+	void takeSpare()
+		?.then((db) => db.close())
+		.catch(() => undefined);
 }
 
 /** The contract DDL, views and macros as statements, in the order they run. */
@@ -119,10 +130,13 @@ function facade(
 	worker: Worker,
 	owner: 'main' | 'isolated' | false
 ): Db {
+	const held = new Held();
 	const run = async (sql: string, params: readonly SqlParam[]): Promise<Table> => {
 		const start = performance.now();
 		try {
-			if (params.length === 0) return await conn.query(sql);
+			if (params.length === 0) return await conn.query(held.before(sql));
+			const first = held.take();
+			if (first) await conn.query(first);
 			const stmt = await conn.prepare(sql);
 			try {
 				return await stmt.query(...params);
@@ -146,6 +160,7 @@ function facade(
 		async exec(sql: string): Promise<void> {
 			await run(sql, []);
 		},
+		defer: (sql) => held.add(sql),
 		registerFile: (name, bytes) => adb.registerFileBuffer(name, bytes),
 		// HTTP protocol: DuckDB reads with range requests, so a big remote file is not downloaded whole.
 		registerUrl: (name, url) =>
@@ -154,6 +169,8 @@ function facade(
 			await adb.dropFile(name);
 		},
 		async insertArrowIpc(table: string, ipc: Uint8Array, append = false): Promise<void> {
+			const first = held.take();
+			if (first) await run(first, []);
 			try {
 				await conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
 			} catch (e) {
@@ -174,17 +191,18 @@ function facade(
 			performance.mark('pisad:import:spare-taken');
 			return ready.catch(() => startEngine(false));
 		},
-		prepareIsolated: () => {
-			if (spare) return;
+		prepareIsolated: (hold = false) => {
+			if (spare) {
+				// Held now: a dialog's minute no longer ends it.
+				if (hold && spare.timer) clearTimeout(spare.timer);
+				if (hold) spare.timer = null;
+				return;
+			}
 			const ready = startEngine(false);
 			ready.catch(() => undefined);
-			const timer = setTimeout(() => {
-				void takeSpare()
-					?.then((db) => db.close())
-					.catch(() => undefined);
-			}, SPARE_MS);
-			spare = { ready, timer };
+			spare = { ready, timer: hold ? null : setTimeout(endSpare, SPARE_MS) };
 		},
+		releaseIsolated: endSpare,
 		version: () => adb.getVersion(),
 		async close(): Promise<void> {
 			await conn.close();

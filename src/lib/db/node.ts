@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
 import { arrowToRows } from './arrow';
 import { toDbError } from './errors';
+import { Held } from './held';
 import { openScratch } from './scratch';
 import { COMPRESSED_CATALOG, USE_CATALOG, sortSchemaPaths, splitSqlStatements } from './schema';
 import type { Db, Row, SqlParam } from './types';
@@ -67,9 +68,12 @@ function connection(
 	schema: readonly string[],
 	owner: boolean
 ): Db {
+	const held = new Held();
 	const run = (sql: string, params: readonly SqlParam[]): Table => {
 		try {
-			if (params.length === 0) return conn.query(sql);
+			if (params.length === 0) return conn.query(held.before(sql));
+			const first = held.take();
+			if (first) conn.query(first);
 			const stmt = conn.prepare(sql);
 			try {
 				return stmt.query(...params);
@@ -88,6 +92,7 @@ function connection(
 		async exec(sql: string): Promise<void> {
 			run(sql, []);
 		},
+		defer: (sql) => held.add(sql),
 		async registerFile(name: string, bytes: Uint8Array): Promise<void> {
 			bindings.registerFileBuffer(name, bytes);
 		},
@@ -95,6 +100,8 @@ function connection(
 			bindings.dropFile(name);
 		},
 		async insertArrowIpc(table: string, ipc: Uint8Array, append = false): Promise<void> {
+			const first = held.take();
+			if (first) run(first, []);
 			try {
 				conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
 			} catch (e) {

@@ -17,6 +17,11 @@ export interface Db {
 	query<T = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
 	/** Run one or more statements without params (DDL, SET, ...). */
 	exec(sql: string): Promise<void>;
+	/**
+	 * Hold a statement that answers nothing back to go with the next call, in order (one round
+	 * trip instead of two; see held.ts). Its error, if any, is that next call's. Use `soon()`.
+	 */
+	defer?(sql: string): void;
 	/** Make bytes readable by SQL under `name` (e.g. read_parquet('name') or ATTACH 'name'). */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	/** Make a remote file readable by SQL under `name`, read with HTTP range requests. */
@@ -50,9 +55,12 @@ export interface Db {
 	isolated?(): Promise<Db>;
 	/**
 	 * Start now the engine the next `isolated()` returns (the folder dialog is open: a library
-	 * import is likely), so it is ready when the files arrive. Ended if not taken within a minute.
+	 * import is likely), so it is ready when the files arrive. Ended if not taken within a minute,
+	 * unless `hold`: then it waits until taken or `releaseIsolated()`.
 	 */
-	prepareIsolated?(): void;
+	prepareIsolated?(hold?: boolean): void;
+	/** End the engine `prepareIsolated` started, if it was not taken. */
+	releaseIsolated?(): void;
 	/** Engine version, e.g. 'v1.4.3'. */
 	version(): Promise<string>;
 	close(): Promise<void>;

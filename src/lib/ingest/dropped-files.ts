@@ -124,26 +124,42 @@ export function isLibrary(files: readonly { path: string }[]): boolean {
 	return false;
 }
 
-/** Units in chunks of at most `chunk.units` units and about `chunk.bytes`. */
+/**
+ * The load units in chunks of at most `chunk.units` units and about `chunk.bytes` bytes (a unit
+ * bigger than that is a chunk of its own), in order.
+ */
 export function chunkUnits(
 	units: PickedFile[][],
 	chunk: { units: number; bytes: number }
 ): PickedFile[][][] {
+	const take = chunker(units, chunk);
 	const out: PickedFile[][][] = [];
-	let cur: PickedFile[][] = [];
-	let bytes = 0;
-	for (const u of units) {
-		const b = u.reduce((n, f) => n + f.file.size, 0);
-		if (cur.length && (cur.length >= chunk.units || bytes + b > chunk.bytes)) {
-			out.push(cur);
-			cur = [];
-			bytes = 0;
-		}
-		cur.push(u);
-		bytes += b;
-	}
-	if (cur.length) out.push(cur);
+	for (let c = take(); c; c = take()) out.push(c);
 	return out;
+}
+
+/**
+ * The chunks of chunkUnits one at a time, asking only the sizes of the files each takes: a
+ * picked file's size costs a round trip to the browser the first time (~0.25 ms; 0.37 s of the
+ * page for a 100-hour library's 1 460 files before its first read, when asked all at once).
+ */
+export function chunker(
+	units: PickedFile[][],
+	chunk: { units: number; bytes: number }
+): () => PickedFile[][] | null {
+	let at = 0;
+	return () => {
+		const cur: PickedFile[][] = [];
+		let bytes = 0;
+		for (; at < units.length; at++) {
+			const u = units[at] as PickedFile[];
+			const b = u.reduce((n, f) => n + f.file.size, 0);
+			if (cur.length && (cur.length >= chunk.units || bytes + b > chunk.bytes)) break;
+			cur.push(u);
+			bytes += b;
+		}
+		return cur.length ? cur : null;
+	};
 }
 
 /** Units read from disk; a file the browser cannot read is named (IngestError), the rest go on. */

@@ -7,6 +7,7 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import type { Db } from '$lib/db/types';
+import { soon } from '$lib/db/held';
 import type { ContractColumns } from './columns';
 import type { Staged } from './decode';
 import type { TableWrite } from './write';
@@ -43,7 +44,8 @@ export function appendable(t: TableWrite, staged: Staged, mine: ContractColumns)
 /** The missions a write added become known to the rest of the load (as fresh_commit does). */
 export async function knowMissions(db: Db, ids: string[]): Promise<void> {
 	if (ids.length)
-		await db.exec(
+		await soon(
+			db,
 			`INSERT INTO ingest_known VALUES ${ids.map((id) => `(${sqlString(id)})`).join(', ')}`
 		);
 }

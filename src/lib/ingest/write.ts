@@ -9,6 +9,7 @@
 import { Bool, Float64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { ContractTable } from '$lib/contract';
 import type { Db } from '$lib/db/types';
+import { soon } from '$lib/db/held';
 import { timed } from '$lib/perf';
 import { sqlText } from '$lib/queries/sql';
 import type { DataQualityNote, DraftRow } from './importers/types';
@@ -61,24 +62,24 @@ export async function withKnownMissions<T>(
 ): Promise<T> {
 	const d = depth.get(db) ?? 0;
 	const listed = known.map((id) => `(${sqlString(id)})`).join(', ');
+	// Held back to go with the write's first statement that answers (see Db.defer).
 	if (d === 0 && knownOnly)
-		await timed('import:known', () =>
-			db.exec(
-				`CREATE OR REPLACE TEMP TABLE ingest_known AS SELECT CAST(mission_id AS VARCHAR) AS mission_id
-				 FROM mission${listed ? ` UNION ALL SELECT * FROM (VALUES ${listed}) v(mission_id)` : ''}`
-			)
+		await soon(
+			db,
+			`CREATE OR REPLACE TEMP TABLE ingest_known AS SELECT CAST(mission_id AS VARCHAR) AS mission_id
+			 FROM mission${listed ? ` UNION ALL SELECT * FROM (VALUES ${listed}) v(mission_id)` : ''}`
 		);
 	else if (d === 0) {
 		await timed('import:known', () => db.exec(sqlText('ingest/known_open')));
 		// Missions known outside this database.
-		if (listed) await db.exec(`INSERT INTO ingest_known VALUES ${listed}`);
+		if (listed) await soon(db, `INSERT INTO ingest_known VALUES ${listed}`);
 	}
 	depth.set(db, d + 1);
 	try {
 		return await run();
 	} finally {
 		depth.set(db, d);
-		if (d === 0) await db.exec('DROP TABLE IF EXISTS ingest_known').catch(() => undefined);
+		if (d === 0) await soon(db, 'DROP TABLE IF EXISTS ingest_known').catch(() => undefined);
 	}
 }
 
@@ -92,7 +93,7 @@ export async function inTransaction<T>(
 	run: (at: (file: string) => void) => Promise<T>
 ): Promise<T> {
 	let current = file;
-	await timed('import:begin', () => db.exec('BEGIN TRANSACTION'));
+	await soon(db, 'BEGIN TRANSACTION');
 	try {
 		const out = await run((f) => (current = f));
 		await timed('import:commit', () => db.exec('COMMIT'));
@@ -105,7 +106,7 @@ export async function inTransaction<T>(
 
 /** Begin the list of missions the current transaction adds (see inTransaction). */
 export function openFresh(db: Db): Promise<void> {
-	return db.exec(sqlText('ingest/fresh_open'));
+	return soon(db, sqlText('ingest/fresh_open'));
 }
 
 /** The missions the current transaction added, now known to the rest of the load. */

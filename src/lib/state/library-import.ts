@@ -14,7 +14,7 @@
 import type { Db } from '$lib/db/types';
 import type { IngestResult } from '$lib/ingest';
 import { contractColumns } from '$lib/ingest/columns';
-import { chunkUnits, sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
+import { chunker, sourceUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { checkSize, DEFAULT_MAX_BYTES } from '$lib/ingest/limits';
 import { IngestError } from '$lib/ingest/notes';
 import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
@@ -72,20 +72,23 @@ export async function importLibrary(
 	signal: AbortSignal,
 	chunk = CHUNK
 ): Promise<LibraryImport> {
-	// A picked file's size is asked of the browser the first time it is read (~0.2 ms each):
-	// read here in slices between page turns, not in one 0.3 s task for 1 460 files.
-	let slice = performance.now();
-	for (const p of picked) {
-		void p.file.size;
-		if (performance.now() - slice > 40) {
-			await yieldToPage();
-			slice = performance.now();
-		}
-	}
 	const { units, skipped } = sourceUnits(picked);
-	for (const u of units) for (const f of u) checkSize(f.path, f.file.size, DEFAULT_MAX_BYTES);
-	const chunks = chunkUnits(units, chunk);
-	const bytesTotal = units.flat().reduce((n, f) => n + f.file.size, 0);
+	// Chunks are made as the lanes take them, asking only their files' sizes (chunker), so the
+	// first chunk is read at once; the total is summed in slices between page turns beside it.
+	const nextChunk = chunker(units, chunk);
+	let bytesTotal: number | null = null;
+	void (async () => {
+		let slice = performance.now();
+		let total = 0;
+		for (const f of units.flat()) {
+			total += f.file.size;
+			if (performance.now() - slice > 40) {
+				await yieldToPage();
+				slice = performance.now();
+			}
+		}
+		bytesTotal = total;
+	})();
 	await deps.stored.ready();
 	const dropRows = deps.stored.durable;
 	const out: LibraryImport = {
@@ -120,12 +123,15 @@ export async function importLibrary(
 		if (later) clearTimeout(later);
 		later = null;
 		const s = (now - started) / 1000;
-		const left = bytesDone > 0 && s > 1 ? (s * (bytesTotal - bytesDone)) / bytesDone : null;
+		const left =
+			bytesTotal !== null && bytesDone > 0 && s > 1
+				? (s * (bytesTotal - bytesDone)) / bytesDone
+				: null;
 		deps.progress({
 			label,
 			done: filesDone,
 			total: filesTotal,
-			bytes: { done: bytesDone, total: bytesTotal },
+			...(bytesTotal !== null ? { bytes: { done: bytesDone, total: bytesTotal } } : {}),
 			rows: totalRows(out.tally) + out.unsettledRows,
 			etaS: left
 		});
@@ -139,7 +145,18 @@ export async function importLibrary(
 	const scratchy = dropRows && !!deps.db.scratch;
 	if (scratchy) await contractColumns(deps.db);
 	const lanes = scratchy && deps.db.isolated ? chunk.lanes : 1;
-	let taken = 0;
+	// A file the tab cannot hold is named and its unit left out; the rest goes on.
+	const fits = (u: PickedFile[]): boolean => {
+		for (const f of u)
+			try {
+				checkSize(f.path, f.file.size, DEFAULT_MAX_BYTES);
+			} catch (e) {
+				out.errors.push(IngestError.from(e, f.path));
+				out.tally.failed += 1;
+				return false;
+			}
+		return true;
+	};
 	const lane: Lane = {
 		deps,
 		chunk,
@@ -152,7 +169,11 @@ export async function importLibrary(
 		},
 		take: () => {
 			if (signal.aborted) out.cancelled = true;
-			return taken < chunks.length && !signal.aborted ? (chunks[taken++] ?? null) : null;
+			for (let c = signal.aborted ? null : nextChunk(); c; c = nextChunk()) {
+				const ok = c.filter(fits);
+				if (ok.length) return ok;
+			}
+			return null;
 		},
 		read(files) {
 			filesDone += files;
@@ -192,6 +213,12 @@ export async function runLibraryImport(
 	try {
 		const db = await app.db();
 		performance.mark('pisad:load-start');
+		// The import's own engine starts now, beside the files' sizes and plan (~1 s at 100 hours
+		// before its lane asks for it); after the folder dialog it is up already.
+		void app.stored
+			.ready()
+			.then(() => app.stored.durable && db.prepareIsolated?.())
+			.catch(() => undefined);
 		const deps: ImportDeps = {
 			db,
 			stored: app.stored,
