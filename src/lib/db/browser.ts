@@ -169,10 +169,15 @@ function facade(
 			await adb.dropFile(name);
 		},
 		async insertArrowIpc(table: string, ipc: Uint8Array, append = false): Promise<void> {
+			// Held statements are posted first, and the append right behind them (appends may be
+			// posted several at once: each must go in the order it was called).
 			const first = held.take();
-			if (first) await run(first, []);
+			const before = first ? run(first, []) : Promise.resolve(null);
+			const into = conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
+			const [b] = await Promise.allSettled([before, into]);
+			if (b.status === 'rejected') throw b.reason;
 			try {
-				await conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
+				await into;
 			} catch (e) {
 				throw toDbError(e, { sql: `insert Arrow into ${table}` });
 			}

@@ -15,6 +15,7 @@ import { sqlText } from '$lib/queries/sql';
 import type { ContractColumns } from './columns';
 import type { Staged } from './decode';
 import { concatStreams } from './ipc-concat';
+import { IngestError } from './notes';
 import { appendable, idsOf, knowMissions, newMissions } from './write-exact';
 import { unstageExpr } from './parquet';
 import { commitFresh, inTransaction, openFresh, type TableWrite } from './write';
@@ -46,6 +47,14 @@ export async function writeBulk(
 		const direct = await timed('import:new-missions', () => newMissions(db, folders));
 		const byFolder: string[][] = direct ?? folders.map(() => []);
 		if (!direct) await openFresh(db);
+		// Appends are posted without waiting for the one before (the engine takes them in order,
+		// back to back, not a round trip apart); each settles to its error naming its file, and
+		// they are all in before any other statement of the write.
+		const appends: Promise<IngestError | null>[] = [];
+		const appended = async (): Promise<void> => {
+			const failed = (await Promise.all(appends.splice(0))).find((e) => e !== null);
+			if (failed) throw failed;
+		};
 		for (const table of CONTRACT_TABLES) {
 			const parts = folders.flatMap((f) => f.tables.filter((t) => t.table === table));
 			if (!parts.length) continue;
@@ -72,12 +81,18 @@ export async function writeBulk(
 				onTable(t.file);
 			}
 			if (exact) {
-				await timed('import:append', async () => {
-					const joined = concatStreams(ready);
-					for (const ipc of joined ? [joined] : oneStream(ready)) await insert(table, ipc, true);
-				});
+				const joined = concatStreams(ready);
+				const file = parts.at(-1)?.file ?? first.file;
+				for (const ipc of joined ? [joined] : oneStream(ready))
+					appends.push(
+						timed('import:append', () => insert(table, ipc, true)).then(
+							() => null,
+							(e: unknown) => IngestError.from(e, file)
+						)
+					);
 				continue;
 			}
+			await appended();
 			// One append per table per batch: each call is a worker round trip and an append plan.
 			await timed('import:insert-arrow', async () => {
 				for (const [k, ipc] of oneStream(ready).entries()) await insert('ingest_stage', ipc, k > 0);
@@ -93,6 +108,7 @@ export async function writeBulk(
 			);
 			await timed('import:drop-stage', () => db.exec('DROP TABLE ingest_stage'));
 		}
+		await appended();
 		if (!direct)
 			return { fresh: await timed('import:commit-fresh', () => commitFresh(db)), byFolder };
 		const fresh = direct.flat();
