@@ -94,3 +94,26 @@ test('the folder button starts the import engine while the user picks the folder
 		await page.evaluate(() => performance.getEntriesByName('pisad:import:spare-taken').length)
 	).toBe(1);
 });
+
+test('the home page holds an import engine ready: a folder given without the button takes it', async ({
+	page,
+	watch
+}) => {
+	await home({ page, watch });
+	// Started a second after the page opens and held while it is shown (no dialog, as a drop).
+	await page.waitForTimeout(2500);
+	await page.locator('input[webkitdirectory]').setInputFiles(libraryFolder());
+	await expect(page.getByTestId('stored-library')).toHaveAttribute('data-stored', '3');
+	// It was up before the files came, and the import took it.
+	const [upAt, droppedAt, taken] = await page.evaluate(() => {
+		const up = performance.getEntriesByName('pisad:engine-ahead')[0];
+		return [
+			up ? up.startTime + up.duration : null,
+			performance.getEntriesByName('pisad:drop')[0]?.startTime ?? null,
+			performance.getEntriesByName('pisad:import:spare-taken').length
+		];
+	});
+	expect(upAt).not.toBeNull();
+	expect(upAt!).toBeLessThan(droppedAt!);
+	expect(taken).toBe(1);
+});
