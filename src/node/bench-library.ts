@@ -148,7 +148,7 @@ export async function benchLibrary(base: string, hours: number): Promise<Library
 		row.steps = (await page.evaluate(`(() => {
 			const out = {};
 			for (const e of performance.getEntriesByType('measure'))
-				if (e.name.startsWith('pisad:import:'))
+				if (e.name.startsWith('pisad:import:') && e.startTime >= ${picked})
 					out[e.name.slice(13)] = (out[e.name.slice(13)] ?? 0) + e.duration;
 			return out;
 		})()`)) as Record<string, number>;

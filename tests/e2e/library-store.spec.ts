@@ -100,8 +100,9 @@ test('the home page holds an import engine ready: a folder given without the but
 	watch
 }) => {
 	await home({ page, watch });
-	// Started a second after the page opens and held while it is shown (no dialog, as a drop).
-	await page.waitForTimeout(2500);
+	// Started soon after the page opens, warmed on the demo missions and held while the page is
+	// shown; the files come once it is up (no dialog, as a drop).
+	await page.waitForFunction(() => performance.getEntriesByName('pisad:engine-ahead').length > 0);
 	await page.locator('input[webkitdirectory]').setInputFiles(libraryFolder());
 	await expect(page.getByTestId('stored-library')).toHaveAttribute('data-stored', '3');
 	// It was up before the files came, and the import took it.

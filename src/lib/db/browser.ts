@@ -196,7 +196,7 @@ function facade(
 			performance.mark('pisad:import:spare-taken');
 			return ready.catch(() => startEngine(false));
 		},
-		prepareIsolated: (hold = false) => {
+		prepareIsolated: (hold = false, warm) => {
 			if (spare) {
 				// Held now: a dialog's minute no longer ends it.
 				if (hold && spare.timer) clearTimeout(spare.timer);
@@ -204,7 +204,10 @@ function facade(
 				return;
 			}
 			const t0 = performance.now();
-			const ready = startEngine(false);
+			const ready = startEngine(false).then(async (db) => {
+				await warm?.(db).catch(() => undefined);
+				return db;
+			});
 			// When it was up (a measure: a drop clears the marks), for the tests and the bench.
 			ready.then(
 				() => performance.measure('pisad:engine-ahead', { start: t0, end: performance.now() }),

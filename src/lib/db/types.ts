@@ -56,9 +56,10 @@ export interface Db {
 	/**
 	 * Start now the engine the next `isolated()` returns (the folder dialog is open: a library
 	 * import is likely), so it is ready when the files arrive. Ended if not taken within a minute,
-	 * unless `hold`: then it waits until taken or `releaseIsolated()`.
+	 * unless `hold`: then it waits until taken or `releaseIsolated()`. `warm` runs in it first
+	 * (its failure is ignored); `isolated()` returns it once that is done.
 	 */
-	prepareIsolated?(hold?: boolean): void;
+	prepareIsolated?(hold?: boolean, warm?: (db: Db) => Promise<void>): void;
 	/** End the engine `prepareIsolated` started, if it was not taken. */
 	releaseIsolated?(): void;
 	/** Engine version, e.g. 'v1.4.3'. */

@@ -4,10 +4,35 @@
  * files dropped or chosen there go in without waiting ~1 s for it (the folder dialog starts one
  * too, for a minute). Only where the library is stored: otherwise the tab's own engine imports.
  */
+import { asset } from '$app/paths';
+import type { Db } from '$lib/db/types';
+import type { NamedBytes } from '$lib/ingest';
 import type { AppState } from './app.svelte';
+import { warmImport } from './library-keep';
+
+/** The demo missions' files (served by the app), for the warm-up. */
+async function demoFiles(): Promise<NamedBytes[]> {
+	const res = await fetch(asset('/demo/index.json'));
+	if (!res.ok) return [];
+	const { missions } = (await res.json()) as { missions: { path: string; files: string[] }[] };
+	return Promise.all(
+		missions.flatMap((m) =>
+			m.files.map(async (f) => {
+				const r = await fetch(asset(`/${m.path}${f}`));
+				if (!r.ok) throw new Error(`${m.path}${f}: ${r.status}`);
+				return { name: `${m.path}${f}`, bytes: new Uint8Array(await r.arrayBuffer()) };
+			})
+		)
+	);
+}
+
+/** A library import's work done once in the held engine, on the demo missions (warmImport). */
+async function warm(db: Db): Promise<void> {
+	await warmImport(db, await demoFiles());
+}
 
 /** How long after the page opens the engine is started, ms. */
-export const AHEAD_AFTER_MS = 1000;
+export const AHEAD_AFTER_MS = 500;
 
 /** Start it after AHEAD_AFTER_MS; the returned function (leaving the page) ends it if not taken. */
 export function importEngineAhead(app: AppState): () => void {
@@ -15,7 +40,7 @@ export function importEngineAhead(app: AppState): () => void {
 	const timer = setTimeout(() => {
 		void Promise.all([app.db(), app.stored.ready()])
 			.then(([db]) => {
-				if (!left && app.stored.durable) db.prepareIsolated?.(true);
+				if (!left && app.stored.durable) db.prepareIsolated?.(true, warm);
 			})
 			.catch(() => undefined);
 	}, AHEAD_AFTER_MS);

@@ -4,7 +4,7 @@
  * stored, then their rows let go of.
  */
 import type { Db } from '$lib/db/types';
-import type { Narrow } from '$lib/ingest/columns';
+import { contractColumns, narrowing, type Narrow } from '$lib/ingest/columns';
 import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
 import { missionKpiSql } from '$lib/queries/kpi-mission-kpis';
@@ -59,16 +59,36 @@ export async function libraryRows(
 	const ids = chunks.flatMap((c) => c.result.missionIds);
 	if (!ids.length) return { ids, list: [], kpis: [], dwell: [], counts: [] };
 	const [list, kpis, dwell, counts] = await timed('import:library-rows', () =>
-		inTurn(() =>
-			Promise.all([
-				missionList(db),
-				missionKpiSql(db, null),
-				stateDwell(db, null),
-				importCounts(db)
-			])
-		)
+		inTurn(() => libraryQueries(db))
 	);
 	return { ids, list, kpis, dwell, counts };
+}
+
+/** The library rows' queries, over every mission `db` holds. */
+function libraryQueries(db: Db) {
+	return Promise.all([
+		missionList(db),
+		missionKpiSql(db, null),
+		stateDwell(db, null),
+		importCounts(db)
+	]);
+}
+
+/**
+ * A library import's work, once, on `files` (the demo missions) in an engine an import will take,
+ * into a scratch catalog like the import's and thrown away: the engine's code that an import runs
+ * (Arrow appends, the library rows' queries) is compiled before the files come.
+ */
+export async function warmImport(db: Db, files: NamedBytes[]): Promise<void> {
+	if (!db.scratch || !files.length) return;
+	const narrow = narrowing(await contractColumns(db), LIBRARY_READS).join(';\n');
+	const scratch = await db.scratch(narrow ? [narrow] : []);
+	try {
+		await ingest(scratch, files, { known: [], knownOnly: true });
+		await libraryQueries(scratch);
+	} finally {
+		await scratch.close();
+	}
 }
 
 /**
