@@ -1,34 +1,36 @@
 /**
  * The engine a library import runs in (Db.isolated), started ahead on the home page: once the
- * page has been shown for a second (its first paint first) and held while it stays shown, so
+ * page has been shown for half a second (its first paint first) and held while it stays shown, so
  * files dropped or chosen there go in without waiting ~1 s for it (the folder dialog starts one
  * too, for a minute). Only where the library is stored: otherwise the tab's own engine imports.
  */
 import { asset } from '$app/paths';
 import type { Db } from '$lib/db/types';
 import type { NamedBytes } from '$lib/ingest';
+import { fetchMissionFiles } from '$lib/ingest/fetch';
 import type { AppState } from './app.svelte';
 import { warmImport } from './library-keep';
 
-/** The demo missions' files (served by the app), for the warm-up. */
+/** The demo missions' files (served by the app, fetched as a `?src=` folder is), for the warm-up. */
 async function demoFiles(): Promise<NamedBytes[]> {
 	const res = await fetch(asset('/demo/index.json'));
 	if (!res.ok) return [];
-	const { missions } = (await res.json()) as { missions: { path: string; files: string[] }[] };
-	return Promise.all(
-		missions.flatMap((m) =>
-			m.files.map(async (f) => {
-				const r = await fetch(asset(`/${m.path}${f}`));
-				if (!r.ok) throw new Error(`${m.path}${f}: ${r.status}`);
-				return { name: `${m.path}${f}`, bytes: new Uint8Array(await r.arrayBuffer()) };
-			})
-		)
-	);
+	const { missions } = (await res.json()) as { missions: { path: string }[] };
+	const root = new URL(asset('/'), location.href);
+	return fetchMissionFiles(missions.map((m) => new URL(m.path, root).href));
 }
+
+/**
+ * Once per tab: the code it compiles is shared by every engine the tab starts after (the wasm
+ * module is one per page process), so a later visit to this page holds an engine without it.
+ */
+let warmed = false;
 
 /** A library import's work done once in the held engine, on the demo missions (warmImport). */
 async function warm(db: Db): Promise<void> {
+	if (warmed) return;
 	await warmImport(db, await demoFiles());
+	warmed = true;
 }
 
 /** How long after the page opens the engine is started, ms. */
