@@ -104,6 +104,13 @@ test('the home page holds an import engine ready: a folder given without the but
 	await expect(page.getByTestId('stored-library')).toHaveAttribute('data-stored', '3');
 	// It was up before the files came, and the import took it.
 	expect(await engineAhead(page)).toEqual({ upBeforeFiles: true, taken: 1 });
+	// The fleet's five charts are drawn once when the import ends, not again when the tab's
+	// (empty) mission list is read again after it.
+	await expect(page.getByTestId('fleet-count')).toHaveAttribute('data-value', '3');
+	await page.waitForTimeout(1000);
+	expect(await page.evaluate(() => performance.getEntriesByName('pisad:fleet-drawn').length)).toBe(
+		5
+	);
 });
 
 /** Whether the import's engine started ahead was up before the files came, and times taken. */

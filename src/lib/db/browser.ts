@@ -13,6 +13,7 @@ import { Held } from './held';
 import { openScratch } from './scratch';
 import {
 	COMPRESSED_CATALOG,
+	ISOLATED_SETTINGS,
 	oneScript,
 	USE_CATALOG,
 	sortSchemaPaths,
@@ -88,7 +89,9 @@ async function startEngine(main: boolean): Promise<Db> {
 	});
 	const conn = await adb.connect();
 	const db = facade(adb, conn, worker, main ? 'main' : 'isolated');
-	await db.exec(oneScript([...SETTINGS, ...schemaStatements()]));
+	await db.exec(
+		oneScript([...SETTINGS, ...(main ? [] : ISOLATED_SETTINGS), ...schemaStatements()])
+	);
 	if (main) performance.mark('duckdb:ready');
 	return db;
 }

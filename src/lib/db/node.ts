@@ -17,7 +17,13 @@ import { arrowToRows } from './arrow';
 import { toDbError } from './errors';
 import { Held } from './held';
 import { openScratch } from './scratch';
-import { COMPRESSED_CATALOG, USE_CATALOG, sortSchemaPaths, splitSqlStatements } from './schema';
+import {
+	COMPRESSED_CATALOG,
+	ISOLATED_SETTINGS,
+	USE_CATALOG,
+	sortSchemaPaths,
+	splitSqlStatements
+} from './schema';
 import type { Db, Row, SqlParam } from './types';
 
 /** Settings run on every new database: never fetch extensions (offline, and Node would hang). */
@@ -55,7 +61,11 @@ export async function openNodeDb(opts: NodeDbOptions = {}): Promise<Db> {
 	bindings.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const schema = readSchemaStatements(opts.schemaDir);
 	const db = connection(bindings, bindings.connect(), schema, true);
-	db.isolated = () => openNodeDb(opts);
+	db.isolated = async () => {
+		const e = await openNodeDb(opts);
+		for (const s of ISOLATED_SETTINGS) await e.exec(s);
+		return e;
+	};
 	for (const s of ENGINE_SETTINGS) await db.exec(s);
 	for (const s of schema) await db.exec(s);
 	return db;
