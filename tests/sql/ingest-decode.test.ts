@@ -50,6 +50,7 @@ describe('parquet-wasm on the load path', () => {
 		const some = all.filter((c) => ['mission_id', 't', 'rssi_dbm'].includes(c.name));
 		const bytes = new Uint8Array(readFileSync(path.join(dir, 'rssi_sample.parquet')));
 		const early = await decodeAhead(bytes, some);
+		if (!early) throw new Error('the decode ahead did not start');
 		// Other columns of the same bytes are decoded anew; the ahead decode stays for its ask.
 		expect(await decodeParquet(bytes, all)).not.toBe(early);
 		expect(await decodeParquet(bytes, some)).toBe(early);
@@ -57,6 +58,11 @@ describe('parquet-wasm on the load path', () => {
 		const again = await decodeParquet(bytes, some);
 		expect(again).not.toBe(early);
 		expect(again.ipc).toEqual(early.ipc);
+		// Bytes whose decoding an ingest asked for first get no decode ahead (it would be a second).
+		const other = bytes.slice();
+		const asked = decodeParquet(other, some);
+		expect(decodeAhead(other, some)).toBeNull();
+		expect((await asked).ipc).toEqual(early.ipc);
 	});
 
 	it('decodes only the asked columns (a new footer), with the same values and exact types', async () => {

@@ -103,6 +103,9 @@ export async function decodeParquet(bytes: Uint8Array, columns: ContractColumn[]
 		ahead.delete(bytes);
 		return early.staged;
 	}
+	// Asked before its decode ahead was started (decodeAheadOf gives the page turns between
+	// files), that one is then not started.
+	decoding.add(bytes);
 	const slots = getPool();
 	if (!slots?.length) return decodeFile(bytes, columns);
 	const copy = bytes.slice();
@@ -113,15 +116,18 @@ export async function decodeParquet(bytes: Uint8Array, columns: ContractColumn[]
 // Decodes started ahead of their ingest (decodeAhead), each taken once by decodeParquet: its
 // stream goes to the engine (transferred), so a second ingest of the same bytes decodes anew.
 const ahead = new WeakMap<Uint8Array, { key: string; staged: Promise<Staged> }>();
+// Bytes whose decoding was started (ahead or asked): a decode ahead asked later does nothing.
+const decoding = new WeakSet<Uint8Array>();
 const columnsKey = (columns: ContractColumn[]): string => columns.map((c) => c.name).join(',');
 
 /**
  * Start decoding `columns` of a file now, for the ingest that will ask decodeParquet for the same
  * columns of the same bytes. Its failure is the ingest's to report.
  */
-export function decodeAhead(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged> {
+export function decodeAhead(bytes: Uint8Array, columns: ContractColumn[]): Promise<Staged> | null {
 	const there = ahead.get(bytes);
 	if (there) return there.staged;
+	if (decoding.has(bytes)) return null;
 	const staged = decodeParquet(bytes, columns);
 	staged.catch(() => undefined);
 	ahead.set(bytes, { key: columnsKey(columns), staged });

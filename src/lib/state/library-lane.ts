@@ -84,7 +84,7 @@ export async function runLane(l: Lane): Promise<void> {
 			if (!units) return null;
 			const read = readUnits(units);
 			void Promise.all([read, planned])
-				.then(([{ files }, mine]) => l.live() && decodeAheadOf(files, mine))
+				.then(([{ files }, mine]) => (l.live() ? decodeAheadOf(files, mine) : undefined))
 				.catch(() => undefined);
 			return { units, read };
 		};
