@@ -12,7 +12,7 @@ import type { PickedFile } from '$lib/ingest/dropped-files';
 import { MemoryDir } from '$lib/persist/dir';
 import { LibraryStore } from '$lib/persist/library-store';
 import { importLibrary, type ImportDeps } from '$lib/state/library-import';
-import { warmImport } from '$lib/state/library-keep';
+import { LIBRARY_READS, scratchAhead, warmImport } from '$lib/state/library-keep';
 import type { LoadProgress } from '$lib/state/load-job.svelte';
 import { StoredLibrary } from '$lib/state/stored-library.svelte';
 import { summaryText } from '$lib/transforms/import-summary';
@@ -121,27 +121,45 @@ describe('library import', () => {
 		expect(samples).toEqual({ 'imp-a': 200, 'imp-b': 210, 'imp-c': 220, 'imp-d': 230 });
 	});
 
-	it("the held engine's warm-up does an import's work on the demo missions and leaves nothing", async () => {
+	it("the held engine's warm-up does an import's work on the demo missions and leaves an empty scratch catalog that the import takes", async () => {
 		const e = await (db.isolated as () => Promise<Db>)();
-		try {
-			const files = readdirSync('static/demo')
-				.filter((d) => !d.endsWith('.json'))
-				.flatMap((d) =>
-					readdirSync(`static/demo/${d}`).map((f) => ({
-						name: `${d}/${f}`,
-						bytes: new Uint8Array(readFileSync(`static/demo/${d}/${f}`))
-					}))
-				);
-			// Its failures are ignored where it runs (the engine is still held): here one shows.
-			await warmImport(e, files);
-			const left = await e.query<{ n: number }>(
-				`SELECT (SELECT count(*) FROM duckdb_databases() WHERE database_name LIKE 'pisad_scratch%')
-				      + (SELECT count(*) FROM mission) AS n`
+		const files = readdirSync('static/demo')
+			.filter((d) => !d.endsWith('.json'))
+			.flatMap((d) =>
+				readdirSync(`static/demo/${d}`).map((f) => ({
+					name: `${d}/${f}`,
+					bytes: new Uint8Array(readFileSync(`static/demo/${d}/${f}`))
+				}))
 			);
-			expect(left).toEqual([{ n: 0 }]);
-		} finally {
-			await e.close();
-		}
+		// Its failures are ignored where it runs (the engine is still held): here one shows.
+		await warmImport(e, files);
+		const s = scratchAhead(e);
+		if (!s) throw new Error('no scratch catalog made ahead');
+		expect(scratchAhead(e)).toBeNull(); // taken once
+		const left = await s.query<{ n: number }>(
+			`SELECT (SELECT count(*) FROM mission) + (SELECT count(*) FROM rssi_sample)
+			      + (SELECT count(*) FROM vehicle_telemetry) AS n`
+		);
+		expect(left).toEqual([{ n: 0 }]);
+		const cols = await s.query<{ c: string }>(
+			`SELECT column_name AS c FROM information_schema.columns
+			 WHERE table_catalog = current_database() AND table_name = 'rssi_sample' ORDER BY ordinal_position`
+		);
+		expect(cols.map((r) => r.c)).toEqual(LIBRARY_READS.rssi_sample);
+		// An import given that engine writes into its scratch catalog rather than making one.
+		const again = await (db.isolated as () => Promise<Db>)();
+		await warmImport(again, []);
+		await s.close();
+		await e.close();
+		performance.clearMeasures('pisad:import:scratch');
+		const library = stored();
+		const r = await importLibrary(
+			{ ...deps(library, []), db: { ...db, isolated: async () => again } },
+			picked,
+			new AbortController().signal
+		);
+		expect(r.missionIds.sort()).toEqual(ids);
+		expect(performance.getEntriesByName('pisad:import:scratch')).toHaveLength(0);
 	});
 
 	it('names a file too big for the tab and imports the rest of the library', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLibrary } from './dropped-files';
+import { chunker, isLibrary, type PickedFile } from './dropped-files';
 
 const p = (...paths: string[]) => paths.map((path) => ({ path }));
 
@@ -13,5 +13,27 @@ describe('isLibrary', () => {
 		expect(isLibrary(p('lib/m1/mission.parquet', 'lib/m2/mission.parquet'))).toBe(true);
 		expect(isLibrary(p('a.duckdb', 'b.duckdb'))).toBe(true);
 		expect(isLibrary(p('a.zip', 'm1/mission.parquet'))).toBe(true);
+	});
+});
+
+describe('chunker', () => {
+	const unit = (name: string, size: number): PickedFile[] => [
+		{ path: `${name}/mission.parquet`, file: new File([new Uint8Array(size)], 'mission.parquet') }
+	];
+	const all = (take: () => PickedFile[][] | null) => {
+		const out: string[][] = [];
+		for (let c = take(); c; c = take()) out.push(c.map((u) => u[0]?.path.split('/')[0] ?? ''));
+		return out;
+	};
+	it('makes chunks of units and bytes, in order', () => {
+		const units = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => unit(n, 10));
+		expect(all(chunker(units, { units: 3, bytes: 1e6 }))).toEqual([
+			['a', 'b', 'c'],
+			['d', 'e', 'f'],
+			['g']
+		]);
+		// About `bytes` a chunk; a unit bigger than that is a chunk of its own.
+		const sized = [unit('a', 10), unit('b', 30), unit('c', 10), unit('d', 10)];
+		expect(all(chunker(sized, { units: 3, bytes: 25 }))).toEqual([['a'], ['b'], ['c', 'd']]);
 	});
 });

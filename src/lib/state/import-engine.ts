@@ -26,9 +26,12 @@ async function demoFiles(): Promise<NamedBytes[]> {
  */
 let warmed = false;
 
-/** A library import's work done once in the held engine, on the demo missions (warmImport). */
+/**
+ * The held engine readied (warmImport): its scratch catalog made, and once per tab a library
+ * import's work done in it first, on the demo missions.
+ */
 async function warm(db: Db): Promise<void> {
-	if (warmed) return;
+	if (warmed) return warmImport(db, []);
 	await warmImport(db, await demoFiles());
 	warmed = true;
 }

@@ -5,8 +5,8 @@
  */
 import { CONTRACT_TABLES } from '$lib/contract';
 import { oneScript } from '$lib/db/schema';
-import type { Db } from '$lib/db/types';
-import { contractColumns, narrowing, type Narrow } from '$lib/ingest/columns';
+import type { Db, Scratch } from '$lib/db/types';
+import { contractColumns, narrowing, sameColumns, type Narrow } from '$lib/ingest/columns';
 import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
 import { missionKpiSql } from '$lib/queries/kpi-mission-kpis';
@@ -80,33 +80,60 @@ function libraryQueries(db: Db) {
 export const WARM_COPIES = 6;
 
 /**
- * A library import's work, once, on `files` (the demo missions) in an engine an import will take,
- * into a scratch catalog like the import's and thrown away: the engine's code that an import runs
- * (Arrow appends, the library rows' queries) is compiled before the files come.
+ * A library import's scratch catalog in `db` (only the columns the library rows read: one
+ * statement, one worker round trip), its columns known from `like` (the tab's engine).
+ */
+export async function importScratch(db: Db, like: Db = db): Promise<Scratch> {
+	const narrow = narrowing(await contractColumns(like), LIBRARY_READS).join(';\n');
+	const scratch = await (db.scratch as NonNullable<Db['scratch']>)(narrow ? [narrow] : []);
+	sameColumns(scratch, like, LIBRARY_READS);
+	return scratch;
+}
+
+// Scratch catalogs made ahead in a held engine, empty, for the import that takes the engine.
+const made = new WeakMap<Db, Scratch>();
+
+/** The scratch catalog made ahead in `db` (warmImport), once; null when there is none. */
+export function scratchAhead(db: Db): Scratch | null {
+	const s = made.get(db) ?? null;
+	made.delete(db);
+	return s;
+}
+
+/**
+ * Ready an engine an import will take: a scratch catalog like the import's made in it (under
+ * load, while the first files were read and decoded, making it took 0.45–0.5 s before the first
+ * append), after a library import's work in it on `files` (the demo missions; none: the scratch
+ * only), so the engine's code an import runs (Arrow appends, the library rows' queries) is
+ * compiled before the files come. The scratch is left empty for `scratchAhead`.
  */
 export async function warmImport(db: Db, files: NamedBytes[]): Promise<void> {
-	if (!db.scratch || !files.length) return;
-	const narrow = narrowing(await contractColumns(db), LIBRARY_READS).join(';\n');
-	const scratch = await db.scratch(narrow ? [narrow] : []);
+	if (!db.scratch) return;
+	const scratch = await importScratch(db);
 	try {
-		await ingest(scratch, files, { known: [], knownOnly: true });
-		// At a settle's scale: the demo missions' rows again under other ids, WARM_COPIES times.
-		// On the four missions alone, the engine still compiled ~770 functions during a 100-hour
-		// import and tiered up hot ones for 1.8 s of CPU: the code that only larger tables run
-		// (more row groups, bigger sorts, joins and aggregates).
-		await scratch.exec(
-			oneScript(
-				CONTRACT_TABLES.map(
-					(t) =>
-						`INSERT INTO "${t}" SELECT * EXCLUDE (k) REPLACE (mission_id || '~' || k AS mission_id)
-						 FROM "${t}", range(1, ${WARM_COPIES}) AS r(k)`
+		if (files.length) {
+			await ingest(scratch, files, { known: [], knownOnly: true });
+			// At a settle's scale: the demo missions' rows again under other ids, WARM_COPIES times.
+			// On the four missions alone, the engine still compiled ~770 functions during a 100-hour
+			// import and tiered up hot ones for 1.8 s of CPU: the code that only larger tables run
+			// (more row groups, bigger sorts, joins and aggregates).
+			await scratch.exec(
+				oneScript(
+					CONTRACT_TABLES.map(
+						(t) =>
+							`INSERT INTO "${t}" SELECT * EXCLUDE (k) REPLACE (mission_id || '~' || k AS mission_id)
+							 FROM "${t}", range(1, ${WARM_COPIES}) AS r(k)`
+					)
 				)
-			)
-		);
-		await libraryQueries(scratch);
-	} finally {
+			);
+			await libraryQueries(scratch);
+			await scratch.empty();
+		}
+	} catch (e) {
 		await scratch.close();
+		throw e;
 	}
+	made.set(db, scratch);
 }
 
 /**

@@ -6,20 +6,27 @@
 import type { Db, Scratch } from '$lib/db/types';
 import { timed } from '$lib/perf';
 import { ingest, type IngestResult, type NamedBytes } from '$lib/ingest';
-import { contractColumns, narrowed, narrowing, sameColumns } from '$lib/ingest/columns';
+import { contractColumns, narrowed } from '$lib/ingest/columns';
 import { contractTableOf, decodeAheadOf } from '$lib/ingest/contract-parquet';
 import { parquetInfo } from '$lib/ingest/parquet';
 import { readUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { IngestError } from '$lib/ingest/notes';
 import { importCounts } from '$lib/queries/ingest-import-counts';
 import { addCounts, alreadyLoaded, COUNTED_TABLES } from '$lib/transforms/import-summary';
-import type { CHUNK, ImportDeps, LibraryImport } from './library-import';
-import { LIBRARY_READS, keep, libraryRows, type Chunk } from './library-keep';
+import type { ChunkSizes, ImportDeps, LibraryImport } from './library-import';
+import {
+	LIBRARY_READS,
+	importScratch,
+	keep,
+	libraryRows,
+	scratchAhead,
+	type Chunk
+} from './library-keep';
 
 /** What a lane of an import shares with the others. */
 export interface Lane {
 	deps: ImportDeps;
-	chunk: typeof CHUNK;
+	chunk: ChunkSizes;
 	out: LibraryImport;
 	/** Rows leave the engine once kept (the library is durable). */
 	dropRows: boolean;
@@ -46,17 +53,12 @@ export async function runLane(l: Lane): Promise<void> {
 	const turn = <T>(db: Db, run: () => Promise<T>): Promise<T> =>
 		db === deps.db ? deps.inTurn(run) : run();
 	let scratch: Scratch | null = null;
-	// The lane's scratch catalog (only the columns the library rows read), made as soon as the
-	// engine is up, beside the first chunk's read (in turn it was 220 ms before the first write).
+	// The lane's scratch catalog: made ahead in a held engine, or here as soon as the engine is up,
+	// beside the first chunk's read (in turn it was 220 ms before the first write).
 	const made: Promise<Scratch> | null = engine
-		? engine.then(async (e) => {
-				const narrow = narrowing(await contractColumns(deps.db), LIBRARY_READS).join(';\n');
-				const s = await timed('import:scratch', () =>
-					(e.scratch as (after: string[]) => Promise<Scratch>)(narrow ? [narrow] : [])
-				);
-				sameColumns(s, deps.db, LIBRARY_READS);
-				return s;
-			})
+		? engine.then(
+				(e) => scratchAhead(e) ?? timed('import:scratch', () => importScratch(e, deps.db))
+			)
 		: null;
 	made?.catch(() => undefined); // its error is the first chunk's
 	const pending: Chunk[] = [];
