@@ -146,9 +146,10 @@ describe('library import', () => {
 			 WHERE table_catalog = current_database() AND table_name = 'rssi_sample' ORDER BY ordinal_position`
 		);
 		expect(cols.map((r) => r.c)).toEqual(LIBRARY_READS.rssi_sample);
-		// An import given that engine writes into its scratch catalog rather than making one.
+		// Taken before it starts (files came at once), it only makes the scratch catalog; an import
+		// given that engine writes into it rather than making one.
 		const again = await (db.isolated as () => Promise<Db>)();
-		await warmImport(again, []);
+		await warmImport(again, files, AbortSignal.abort());
 		await s.close();
 		await e.close();
 		performance.clearMeasures('pisad:import:scratch');

@@ -100,13 +100,19 @@ async function startEngine(main: boolean): Promise<Db> {
  * An isolated engine started ahead (see Db.prepareIsolated) and, unless held, how long it waits
  * to be taken.
  */
-let spare: { ready: Promise<Db>; timer: ReturnType<typeof setTimeout> | null } | null = null;
+let spare: {
+	ready: Promise<Db>;
+	timer: ReturnType<typeof setTimeout> | null;
+	/** Aborted when taken: a warm-up still running stops at its next step. */
+	taken: AbortController;
+} | null = null;
 const SPARE_MS = 60_000;
 
 function takeSpare(): Promise<Db> | null {
 	if (!spare) return null;
 	if (spare.timer) clearTimeout(spare.timer);
-	const { ready } = spare;
+	const { ready, taken } = spare;
+	taken.abort();
 	spare = null;
 	return ready;
 }
@@ -207,8 +213,9 @@ function facade(
 				return;
 			}
 			const t0 = performance.now();
+			const taken = new AbortController();
 			const ready = startEngine(false).then(async (db) => {
-				await warm?.(db).catch(() => undefined);
+				await warm?.(db, taken.signal).catch(() => undefined);
 				return db;
 			});
 			// When it was up (a measure: a drop clears the marks), for the tests and the bench.
@@ -216,7 +223,7 @@ function facade(
 				() => performance.measure('pisad:engine-ahead', { start: t0, end: performance.now() }),
 				() => undefined
 			);
-			spare = { ready, timer: hold ? null : setTimeout(endSpare, SPARE_MS) };
+			spare = { ready, taken, timer: hold ? null : setTimeout(endSpare, SPARE_MS) };
 		},
 		releaseIsolated: endSpare,
 		version: () => adb.getVersion(),

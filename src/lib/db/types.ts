@@ -57,9 +57,10 @@ export interface Db {
 	 * Start now the engine the next `isolated()` returns (the folder dialog is open: a library
 	 * import is likely), so it is ready when the files arrive. Ended if not taken within a minute,
 	 * unless `hold`: then it waits until taken or `releaseIsolated()`. `warm` runs in it first
-	 * (its failure is ignored); `isolated()` returns it once that is done.
+	 * (its failure is ignored); `isolated()` returns it once that is done, and aborts `taken`
+	 * (a warm-up still running then stops at its next step).
 	 */
-	prepareIsolated?(hold?: boolean, warm?: (db: Db) => Promise<void>): void;
+	prepareIsolated?(hold?: boolean, warm?: (db: Db, taken: AbortSignal) => Promise<void>): void;
 	/** End the engine `prepareIsolated` started, if it was not taken. */
 	releaseIsolated?(): void;
 	/** Engine version, e.g. 'v1.4.3'. */

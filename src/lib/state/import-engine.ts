@@ -30,10 +30,11 @@ let warmed = false;
  * The held engine readied (warmImport): its scratch catalog made, and once per tab a library
  * import's work done in it first, on the demo missions.
  */
-async function warm(db: Db): Promise<void> {
+async function warm(db: Db, taken: AbortSignal): Promise<void> {
 	if (warmed) return warmImport(db, []);
-	await warmImport(db, await demoFiles());
-	warmed = true;
+	const files = await demoFiles();
+	await warmImport(db, taken.aborted ? [] : files, taken);
+	warmed = !taken.aborted;
 }
 
 /** How long after the page opens the engine is started, ms. */

@@ -105,28 +105,32 @@ export function scratchAhead(db: Db): Scratch | null {
  * load, while the first files were read and decoded, making it took 0.45–0.5 s before the first
  * append), after a library import's work in it on `files` (the demo missions; none: the scratch
  * only), so the engine's code an import runs (Arrow appends, the library rows' queries) is
- * compiled before the files come. The scratch is left empty for `scratchAhead`.
+ * compiled before the files come. The scratch is left empty for `scratchAhead`. Once `taken`
+ * is aborted (the import wants the engine), the steps left are skipped.
  */
-export async function warmImport(db: Db, files: NamedBytes[]): Promise<void> {
+export async function warmImport(db: Db, files: NamedBytes[], taken?: AbortSignal): Promise<void> {
 	if (!db.scratch) return;
 	const scratch = await importScratch(db);
+	// Files that came while it ran are not kept waiting: it stops after the step it is in.
+	const stop = () => taken?.aborted === true;
 	try {
-		if (files.length) {
+		if (files.length && !stop()) {
 			await ingest(scratch, files, { known: [], knownOnly: true });
 			// At a settle's scale: the demo missions' rows again under other ids, WARM_COPIES times.
 			// On the four missions alone, the engine still compiled ~770 functions during a 100-hour
 			// import and tiered up hot ones for 1.8 s of CPU: the code that only larger tables run
 			// (more row groups, bigger sorts, joins and aggregates).
-			await scratch.exec(
-				oneScript(
-					CONTRACT_TABLES.map(
-						(t) =>
-							`INSERT INTO "${t}" SELECT * EXCLUDE (k) REPLACE (mission_id || '~' || k AS mission_id)
-							 FROM "${t}", range(1, ${WARM_COPIES}) AS r(k)`
+			if (!stop())
+				await scratch.exec(
+					oneScript(
+						CONTRACT_TABLES.map(
+							(t) =>
+								`INSERT INTO "${t}" SELECT * EXCLUDE (k) REPLACE (mission_id || '~' || k AS mission_id)
+								 FROM "${t}", range(1, ${WARM_COPIES}) AS r(k)`
+						)
 					)
-				)
-			);
-			await libraryQueries(scratch);
+				);
+			if (!stop()) await libraryQueries(scratch);
 			await scratch.empty();
 		}
 	} catch (e) {
