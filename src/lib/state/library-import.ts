@@ -40,15 +40,7 @@ import { runLane, type Lane } from './library-lane';
  * query costs the same for 8 missions as for 30); `lanes` chunks go in at once, each lane in an
  * engine of its own.
  */
-export const CHUNK: ChunkSizes = { units: 8, bytes: 24e6, settleBytes: 48e6, lanes: 1 };
-
-/** A library import's chunk sizes (see CHUNK). */
-export interface ChunkSizes {
-	units: number;
-	bytes: number;
-	settleBytes: number;
-	lanes: number;
-}
+export const CHUNK = { units: 8, bytes: 24e6, settleBytes: 48e6, lanes: 1 };
 
 /** What a library import needs from the app. */
 export interface ImportDeps {
@@ -78,7 +70,7 @@ export async function importLibrary(
 	deps: ImportDeps,
 	picked: PickedFile[],
 	signal: AbortSignal,
-	chunk: ChunkSizes = CHUNK
+	chunk = CHUNK
 ): Promise<LibraryImport> {
 	const { units, skipped } = sourceUnits(picked);
 	// Chunks are made as the lanes take them, asking only their files' sizes (chunker), so the

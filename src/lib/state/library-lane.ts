@@ -13,7 +13,7 @@ import { readUnits, type PickedFile } from '$lib/ingest/dropped-files';
 import { IngestError } from '$lib/ingest/notes';
 import { importCounts } from '$lib/queries/ingest-import-counts';
 import { addCounts, alreadyLoaded, COUNTED_TABLES } from '$lib/transforms/import-summary';
-import type { ChunkSizes, ImportDeps, LibraryImport } from './library-import';
+import type { CHUNK, ImportDeps, LibraryImport } from './library-import';
 import {
 	LIBRARY_READS,
 	importScratch,
@@ -26,7 +26,7 @@ import {
 /** What a lane of an import shares with the others. */
 export interface Lane {
 	deps: ImportDeps;
-	chunk: ChunkSizes;
+	chunk: typeof CHUNK;
 	out: LibraryImport;
 	/** Rows leave the engine once kept (the library is durable). */
 	dropRows: boolean;
