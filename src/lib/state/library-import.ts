@@ -20,6 +20,7 @@ import { IngestError } from '$lib/ingest/notes';
 import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
 import { releaseHasher } from '$lib/persist/hash';
 import { yieldToPage } from '$lib/perf';
+import { timeLeft, type RateBase } from '$lib/progress';
 import {
 	alreadyLoaded,
 	emptyTally,
@@ -99,7 +100,7 @@ export async function importLibrary(
 		unsettledRows: 0,
 		cancelled: false
 	};
-	const started = performance.now();
+	let base: RateBase | null = null; // at the first chunk's end (see timeLeft)
 	let bytesDone = 0;
 	let filesDone = 0;
 	const filesTotal = units.flat().length;
@@ -122,18 +123,13 @@ export async function importLibrary(
 		shown = now;
 		if (later) clearTimeout(later);
 		later = null;
-		const s = (now - started) / 1000;
-		const left =
-			bytesTotal !== null && bytesDone > 0 && s > 1
-				? (s * (bytesTotal - bytesDone)) / bytesDone
-				: null;
 		deps.progress({
 			label,
 			done: filesDone,
 			total: filesTotal,
 			...(bytesTotal !== null ? { bytes: { done: bytesDone, total: bytesTotal } } : {}),
 			rows: totalRows(out.tally) + out.unsettledRows,
-			etaS: left
+			etaS: timeLeft(base, now, bytesDone, bytesTotal)
 		});
 	};
 	report('Importing the library');
@@ -181,6 +177,7 @@ export async function importLibrary(
 		},
 		done(bytes) {
 			bytesDone += bytes;
+			base ??= { t: performance.now(), bytes: bytesDone };
 			// A chunk's end is shown at once (its rows are in): a few per second at most.
 			report('Importing the library', performance.now(), true);
 		}
