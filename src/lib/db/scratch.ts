@@ -1,10 +1,11 @@
 /**
  * A scratch catalog: a fresh, uncompressed in-memory catalog holding the contract schema, on its
  * own connection whose default catalog it is, so the app's SQL files (unqualified names) run
- * there unchanged. A library import writes each chunk of missions into one, computes their
- * library rows there and detaches it: the rows never enter the app's compressed catalog, whose
- * COMMIT compresses every row group it is handed (3.9 s of a 100-hour import, for rows that left
- * again at once), and they leave without a DELETE (DETACH gives the memory back whole).
+ * there unchanged. A library import writes chunks of missions into one, computes their library
+ * rows there and empties it (Scratch.empty) for the next ones: the rows never enter the app's
+ * compressed catalog, whose COMMIT compresses every row group it is handed (3.9 s of a 100-hour
+ * import, for rows that left again at once), and they leave without a DELETE (dropped tables,
+ * or the catalog detached, give the memory back whole).
  */
 import { soon } from './held';
 import { oneScript, USE_CATALOG } from './schema';
@@ -15,7 +16,7 @@ let made = 0;
 /**
  * Open a scratch catalog on a new connection from `fork`, with `schema` (the contract DDL, views
  * and macros) run in it. `close()` detaches the catalog and closes the connection; `empty()` keeps
- them and lets the rows go.
+ * them and lets the rows go.
  */
 export async function openScratch(
 	fork: () => Promise<Db>,

@@ -102,7 +102,7 @@ export function scratchAhead(db: Db): Scratch | null {
 
 /**
  * Ready an engine an import will take: a scratch catalog like the import's made in it (under
- * load, while the first files were read and decoded, making it took 0.45–0.5 s before the first
+ * load, while the first files were read and decoded, making it took 0.44–0.54 s before the first
  * append), after a library import's work in it on `files` (the demo missions; none: the scratch
  * only), so the engine's code an import runs (Arrow appends, the library rows' queries) is
  * compiled before the files come. The scratch is left empty for `scratchAhead`. Once `taken`
