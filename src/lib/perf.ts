@@ -29,3 +29,16 @@ export function yieldToPage(): Promise<void> {
 		ch.port2.postMessage(null);
 	});
 }
+
+/**
+ * For a long loop on the page's thread: the returned function gives the page a turn
+ * (yieldToPage) once `ms` of work have passed since the last one, and returns at once otherwise.
+ */
+export function pageTurns(ms: number): () => Promise<void> {
+	let slice = performance.now();
+	return async () => {
+		if (performance.now() - slice < ms) return;
+		await yieldToPage();
+		slice = performance.now();
+	};
+}

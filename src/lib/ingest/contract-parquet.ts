@@ -18,7 +18,7 @@ import { IngestError, type IngestNote } from './notes';
 import { parquetInfo, type ContractColumn, type ParquetInfo } from './parquet';
 import type { Staged } from './decode';
 import { decodeAhead, decodeParquet } from './parquet-offthread';
-import { yieldToPage } from '$lib/perf';
+import { pageTurns } from '$lib/perf';
 import { writeTables, type TableWrite } from './write';
 
 /** One mission folder ready to go into DuckDB: its files checked, their decoding under way. */
@@ -121,12 +121,7 @@ export function startDecoding(plans: FolderPlan[]): void {
 export async function decodeAheadOf(files: NamedBytes[], mine: ContractColumns): Promise<void> {
 	// The page gets a turn every AHEAD_SLICE_MS: a chunk's 80 footers read, files copied and
 	// posted in one go made one task of 55–86 ms, several times in a 100-hour import.
-	let slice = performance.now();
-	const turn = async (): Promise<void> => {
-		if (performance.now() - slice < AHEAD_SLICE_MS) return;
-		await yieldToPage();
-		slice = performance.now();
-	};
+	const turn = pageTurns(AHEAD_SLICE_MS);
 	const jobs: { table: ContractTable; bytes: Uint8Array; cols: ContractColumn[] }[] = [];
 	for (const f of files) {
 		const table = contractTableOf(f.name);

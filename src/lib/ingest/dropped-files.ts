@@ -125,11 +125,11 @@ export function isLibrary(files: readonly { path: string }[]): boolean {
 }
 
 /**
- * The load units in chunks of at most `chunk.units` units and about
- * `chunk.bytes` bytes (a unit bigger than that is a chunk of its own), in order, made one at a
- * time as they are asked for, asking only the sizes of the files each takes: a
- * picked file's size costs a round trip to the browser the first time (~0.25 ms; 0.37 s of the
- * page for a 100-hour library's 1 460 files before its first read, when asked all at once).
+ * The load units in chunks of at most `chunk.units` units and about `chunk.bytes` bytes (a unit
+ * bigger than that is a chunk of its own), in order, made one at a time as they are asked for,
+ * asking only the sizes of the files each takes: a picked file's size costs a round trip to the
+ * browser the first time (~0.25 ms; 0.37 s of the page for a 100-hour library's 1 460 files
+ * before its first read, when asked all at once).
  */
 export function chunker(
 	units: PickedFile[][],

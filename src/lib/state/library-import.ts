@@ -19,7 +19,7 @@ import { checkSize, DEFAULT_MAX_BYTES } from '$lib/ingest/limits';
 import { IngestError } from '$lib/ingest/notes';
 import { releaseParquetDecoder } from '$lib/ingest/parquet-offthread';
 import { releaseHasher } from '$lib/persist/hash';
-import { yieldToPage } from '$lib/perf';
+import { pageTurns } from '$lib/perf';
 import { timeLeft, type RateBase } from '$lib/progress';
 import {
 	alreadyLoaded,
@@ -79,14 +79,11 @@ export async function importLibrary(
 	const nextChunk = chunker(units, chunk);
 	let bytesTotal: number | null = null;
 	void (async () => {
-		let slice = performance.now();
+		const turn = pageTurns(40);
 		let total = 0;
 		for (const f of units.flat()) {
 			total += f.file.size;
-			if (performance.now() - slice > 40) {
-				await yieldToPage();
-				slice = performance.now();
-			}
+			await turn();
 		}
 		bytesTotal = total;
 	})();
